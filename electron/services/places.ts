@@ -1,0 +1,171 @@
+// Handlers of the place tree: list, create, edit, move and delete sites, buildings, floors, rooms
+// and areas. Every write is one transaction with its audit entry.
+import { allowedParents, type Place, type PlaceKind } from '../../shared/contract/places';
+import { DeskError } from '../../shared/contract/errors';
+import type { Handlers } from '../api';
+import type { Ctx } from '../context';
+import { inTransaction, newId, nowIso, writeAudit } from '../store/tx';
+import { likePattern, placesSql, toPlace, type PlaceRow } from './placesStore';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+type PlacesMethod =
+  | 'places.list'
+  | 'places.get'
+  | 'places.create'
+  | 'places.update'
+  | 'places.move'
+  | 'places.delete'
+  | 'places.search';
+
+function requirePlace(ctx: Ctx, id: string): PlaceRow {
+  const row = placesSql(ctx.db).byId.get(id);
+  if (!row) throw new DeskError('NOT_FOUND', `No place with id ${id}`, { id });
+  return row;
+}
+
+function checkParent(ctx: Ctx, kind: PlaceKind, parentId: string | null): void {
+  const parentKind = parentId === null ? null : requirePlace(ctx, parentId).kind;
+  if (!allowedParents[kind].includes(parentKind)) {
+    throw new DeskError(
+      'VALIDATION',
+      `A ${kind} cannot be placed under ${parentKind ?? 'the root'}`,
+      { issues: [{ path: 'parentId', message: `not a valid parent for a ${kind}` }] },
+    );
+  }
+}
+
+function checkKindFields(kind: PlaceKind, fields: { timeZone?: string | null }): void {
+  if (kind !== 'site' && fields.timeZone) {
+    throw new DeskError('VALIDATION', 'Only a site carries a time zone', {
+      issues: [{ path: 'timeZone', message: 'only sites have a time zone' }],
+    });
+  }
+}
+
+export const placesHandlers: Handlers<PlacesMethod> = {
+  'places.list': ({ parentId }, ctx) => {
+    const sql = placesSql(ctx.db);
+    if (parentId !== null) requirePlace(ctx, parentId);
+    const rows = parentId === null ? sql.roots.all() : sql.children.all(parentId);
+    return { items: rows.map(toPlace) };
+  },
+
+  'places.get': ({ id }, ctx) => {
+    const place = toPlace(requirePlace(ctx, id));
+    const path = placesSql(ctx.db)
+      .path.all(id)
+      .map(({ id: pid, kind, name }) => ({ id: pid, kind, name }));
+    return { place, path };
+  },
+
+  'places.create': (input, ctx) =>
+    inTransaction(ctx.db, () => {
+      checkParent(ctx, input.kind, input.parentId);
+      checkKindFields(input.kind, input);
+      const now = nowIso();
+      const id = newId();
+      placesSql(ctx.db).insert.run({
+        id,
+        kind: input.kind,
+        parent_id: input.parentId,
+        name: input.name,
+        code: input.code ?? null,
+        area_m2: input.areaM2 ?? null,
+        floor_number: input.floorNumber ?? null,
+        building_use: input.kind === 'building' ? (input.use ?? null) : null,
+        time_zone: input.kind === 'site' ? (input.timeZone ?? DEFAULT_TIME_ZONE) : null,
+        notes: input.notes ?? '',
+        created_at: now,
+        updated_at: now,
+      });
+      const created = toPlace(requirePlace(ctx, id));
+      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'create', after: created });
+      return created;
+    }),
+
+  'places.update': ({ id, patch }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = toPlace(requirePlace(ctx, id));
+      checkKindFields(before.kind, patch);
+      const next: Place = { ...before, ...definedOnly(patch) };
+      placesSql(ctx.db).update.run({
+        id,
+        name: next.name,
+        code: next.code,
+        area_m2: next.areaM2,
+        floor_number: next.floorNumber,
+        building_use: before.kind === 'building' ? next.use : null,
+        time_zone: before.kind === 'site' ? (next.timeZone ?? DEFAULT_TIME_ZONE) : null,
+        notes: next.notes,
+        updated_at: nowIso(),
+      });
+      const after = toPlace(requirePlace(ctx, id));
+      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'update', before, after });
+      return after;
+    }),
+
+  'places.move': ({ id, parentId }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const before = toPlace(requirePlace(ctx, id));
+      checkParent(ctx, before.kind, parentId);
+      if (parentId !== null) {
+        const ancestors = placesSql(ctx.db).path.all(parentId);
+        if (ancestors.some((a) => a.id === id)) {
+          throw new DeskError('VALIDATION', 'A place cannot be moved under itself', {
+            issues: [{ path: 'parentId', message: 'inside the subtree being moved' }],
+          });
+        }
+      }
+      placesSql(ctx.db).setParent.run(parentId, nowIso(), id);
+      const after = toPlace(requirePlace(ctx, id));
+      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'update', before, after });
+      return after;
+    }),
+
+  'places.delete': ({ id, cascade }, ctx) =>
+    inTransaction(ctx.db, () => {
+      const target = requirePlace(ctx, id);
+      const sql = placesSql(ctx.db);
+      if (target.child_count > 0 && !cascade) {
+        throw new DeskError(
+          'CONFLICT',
+          `"${target.name}" still holds ${target.child_count} place(s); delete them first or confirm deleting the whole subtree`,
+          { reason: 'HAS_CHILDREN', childCount: target.child_count },
+        );
+      }
+      const rows = sql.subtree.all(id);
+      for (const row of rows) {
+        sql.remove.run(row.id);
+        const { depth: _depth, ...before } = row;
+        writeAudit(ctx.db, {
+          actor: ctx.actor,
+          entity: 'place',
+          entityId: row.id,
+          action: 'delete',
+          before: toPlace(before),
+        });
+      }
+      return { deleted: rows.length };
+    }),
+
+  'places.search': ({ q, kinds, limit }, ctx) => {
+    const sql = placesSql(ctx.db);
+    const pattern = likePattern(q.trim());
+    // Over-fetch, then filter by kind: the tree is thousands of rows, not millions.
+    const rows = sql.search
+      .all(pattern, pattern, kinds ? limit * 5 : limit)
+      .filter((r) => !kinds || kinds.includes(r.kind))
+      .slice(0, limit);
+    return {
+      items: rows.map((row) => ({
+        ...toPlace(row),
+        path: sql.path.all(row.id).map(({ id, kind, name }) => ({ id, kind, name })),
+      })),
+    };
+  },
+};
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,17 @@
+// The ordered list of schema migrations. Numbered in steps of ten, forward only; PRAGMA user_version
+// holds the number of the last one applied. Add a file and a line here; never edit a shipped one.
+import { sql as createPlaces } from './0010-create-places';
+import { sql as settingsHeadcounts } from './0020-settings-headcounts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'create-places', sql: createPlaces },
+  { version: 20, name: 'settings-headcounts', sql: settingsHeadcounts },
+];
+
+export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

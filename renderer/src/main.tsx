@@ -1,0 +1,34 @@
+// Renderer entry: locale, theme and router around the app shell.
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import './i18n';
+import { AppShell } from './shell/AppShell';
+
+function Root() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1f6fb2', borderRadius: 4 } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AppShell />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing from index.html');
+createRoot(container).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,110 @@
+// The window frame: navigation, header with operator and language, and the routed page.
+import { Alert, Layout, Menu, Select, Space, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { readToken, transport } from '../api/client';
+import { setLanguage, type Language } from '../i18n';
+import { DashboardPage } from '../pages/DashboardPage';
+import { PlacesPage } from '../pages/places/PlacesPage';
+import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { navItems, navKeyOf } from './navigation';
+import { OperatorBadge } from './OperatorBadge';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const missingToken = transport() === 'http' && !readToken();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const item = navItems[index];
+      if (item) {
+        event.preventDefault();
+        void navigate(item.path);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  useEffect(() => {
+    document.title = `${t('nav.' + navKeyOf(location.pathname))} · ${t('app.title')}`;
+  }, [location.pathname, t]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px' }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[navKeyOf(location.pathname)]}
+          items={navItems.map((item, i) => ({
+            key: item.key,
+            icon: item.icon,
+            label: t(`nav.${item.key}`),
+            title: `${t(`nav.${item.key}`)} (Alt+${i + 1})`,
+          }))}
+          onClick={({ key }) => {
+            const item = navItems.find((n) => n.key === key);
+            if (item) void navigate(item.path);
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 24,
+          }}
+        >
+          <Space size="large">
+            <OperatorBadge />
+            <Select<Language>
+              aria-label={t('app.language')}
+              size="small"
+              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+              onChange={setLanguage}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+              style={{ width: 100 }}
+            />
+          </Space>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          {missingToken ? (
+            <Alert type="error" showIcon title={t('app.noToken')} />
+          ) : (
+            <Routes>
+              <Route path="/" element={<DashboardPage />} />
+              <Route path="/places" element={<PlacesPage />} />
+              <Route path="/places/:placeId" element={<PlacesPage />} />
+              {navItems
+                .filter((n) => !['dashboard', 'places'].includes(n.key))
+                .map((n) => (
+                  <Route key={n.key} path={n.path} element={<PlaceholderPage navKey={n.key} />} />
+                ))}
+              <Route path="*" element={<PlaceholderPage navKey="dashboard" />} />
+            </Routes>
+          )}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,20 @@
+// Building blocks shared by the method schemas of every domain.
+import { z } from 'zod';
+
+/** Globally unique text id (UUIDv7) — never an autoincrement integer, so databases can later sync. */
+export const Id = z.string().min(1).max(64);
+
+/** A person-facing name: trimmed, non-empty, bounded so a pasted novel cannot land in a cell. */
+export const Name = z.string().trim().min(1).max(200);
+
+export const Notes = z.string().max(5000);
+
+/** UTC instant as ISO-8601 text. */
+export const Instant = z.string();
+
+export const PositiveArea = z.number().finite().nonnegative().max(1e9);
+
+export const Paging = z.object({
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(1000).default(100),
+});

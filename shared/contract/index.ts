@@ -1,0 +1,31 @@
+// The API contract: every method's name, input schema and result schema. Both transports and the
+// renderer's client are typed from this one table.
+import type { z } from 'zod';
+import { placesMethods } from './places';
+import { systemMethods } from './system';
+
+export interface MethodSpec {
+  input: z.ZodType;
+  result: z.ZodType;
+}
+
+export const contract = {
+  ...systemMethods,
+  ...placesMethods,
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type ResultOf<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
