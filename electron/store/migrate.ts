@@ -7,12 +7,11 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Migrates up to `target` (default: latest). Returns the versions applied. */
-export function migrate(
+/** Throws SCHEMA_TOO_NEW for a database from a newer app; reads only. Returns its version. */
+export function refuseNewerSchema(
   db: Database.Database,
   list: readonly Migration[] = migrations,
-  target: number = latestVersion,
-): number[] {
+): number {
   const current = schemaVersion(db);
   const newest = list[list.length - 1]?.version ?? 0;
   if (current > newest) {
@@ -22,6 +21,16 @@ export function migrate(
       { databaseVersion: current, appVersion: newest },
     );
   }
+  return current;
+}
+
+/** Migrates up to `target` (default: latest). Returns the versions applied. */
+export function migrate(
+  db: Database.Database,
+  list: readonly Migration[] = migrations,
+  target: number = latestVersion,
+): number[] {
+  const current = refuseNewerSchema(db, list);
   const applied: number[] = [];
   for (const step of list) {
     if (step.version <= current || step.version > target) continue;

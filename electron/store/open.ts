@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate';
+import { migrate, refuseNewerSchema } from './migrate';
 
 export interface OpenOptions {
   /** Skip migrations (tests that build a database at an older version). */
@@ -14,8 +14,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
+    const migrating = options.migrate !== false && !options.readonly;
+    db.pragma('busy_timeout = 5000');
+    // Refuse a database from a newer app before anything (even its journal mode) is written to it.
+    if (migrating) refuseNewerSchema(db);
     applyPragmas(db, options.readonly ?? false);
-    if (options.migrate !== false && !options.readonly) migrate(db);
+    if (migrating) migrate(db);
     return db;
   } catch (error) {
     db.close();

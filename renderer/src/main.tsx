@@ -15,6 +15,7 @@ function Root() {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       theme={{ token: { colorPrimary: '#1f6fb2', borderRadius: 4 } }}
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
         <BrowserRouter>

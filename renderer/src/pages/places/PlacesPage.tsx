@@ -27,6 +27,7 @@ export function PlacesPage() {
   const { placeId } = useParams();
   const onError = useCallback((e: unknown) => void message.error(errorText(t, e)), [message, t]);
   const tree = usePlaceTree(onError);
+  const loadChildren = tree.load;
   const [selected, setSelected] = useState<{ place: Place; path: PlaceRef[] } | null>(null);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [form, setForm] = useState<FormState | null>(null);
@@ -39,15 +40,15 @@ export function PlacesPage() {
         const detail = await api.call('places.get', { id });
         setSelected(detail);
         const ancestors = detail.path.slice(0, -1).map((p) => p.id);
-        await Promise.all(ancestors.map((a) => tree.load(a)));
+        await Promise.all(ancestors.map((a) => loadChildren(a)));
         setExpanded((prev) => [...new Set([...prev, ...ancestors])]);
-        if (detail.place.childCount > 0) await tree.load(id);
+        if (detail.place.childCount > 0) await loadChildren(id);
       } catch (error) {
         setSelected(null);
         onError(error);
       }
     },
-    [tree.load, onError],
+    [loadChildren, onError],
   );
 
   useEffect(() => {

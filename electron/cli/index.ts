@@ -1,0 +1,23 @@
+// `npm run cli -- <command> …`: the commands for IT staff. Each command is its own module.
+import { runDemo } from './demo';
+
+const commands: Record<string, (argv: string[]) => number> = {
+  demo: runDemo,
+};
+
+function main(): number {
+  const [name, ...rest] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(`usage: npm run cli -- <command> [options]\ncommands: ${Object.keys(commands).join(', ')}`);
+    return 2;
+  }
+  try {
+    return command(rest);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+process.exitCode = main();
