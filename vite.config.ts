@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
+    // Not 'assets': that is one of the app's own routes (/assets/<id>).
+    assetsDir: 'static',
     chunkSizeWarningLimit: 4000,
   },
 });

@@ -11,6 +11,8 @@ import {
 import { DeskError } from '../shared/contract/errors';
 import type { Core, Ctx } from './context';
 import { toErrorBody, validationError } from './errors';
+import { assetBulkHandlers } from './services/assetBulk';
+import { assetsHandlers } from './services/assets';
 import { placesHandlers } from './services/places';
 import { systemHandlers } from './services/system';
 
@@ -43,7 +45,12 @@ export interface ApiOptions {
 }
 
 export function createApi(core: Core, options: ApiOptions = {}): Api {
-  const table = combineHandlers(systemHandlers, placesHandlers);
+  const table = combineHandlers(
+    systemHandlers,
+    placesHandlers,
+    assetsHandlers,
+    assetBulkHandlers,
+  );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);
   }
@@ -56,7 +63,8 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
         });
       }
       const spec = contract[method];
-      const parsed = spec.input.safeParse(input ?? {});
+      // An absent body means no arguments; an explicit null is malformed and refused.
+      const parsed = spec.input.safeParse(input === undefined ? {} : input);
       if (!parsed.success) throw validationError(parsed.error);
       const handler = table.get(method) as AnyHandler;
       const result = handler(parsed.data, { core, db: core.db, actor: core.operator });

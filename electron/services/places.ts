@@ -5,7 +5,8 @@ import { DeskError } from '../../shared/contract/errors';
 import type { Handlers } from '../api';
 import type { Ctx } from '../context';
 import { inTransaction, newId, nowIso, writeAudit } from '../store/tx';
-import { likePattern, placesSql, toPlace, type PlaceRow } from './placesStore';
+import { prepared } from '../store/statementCache';
+import { likePattern, PLACE_SELECT, placesSql, toPlace, type PlaceRow } from './placesStore';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -152,11 +153,12 @@ export const placesHandlers: Handlers<PlacesMethod> = {
   'places.search': ({ q, kinds, limit }, ctx) => {
     const sql = placesSql(ctx.db);
     const pattern = likePattern(q.trim());
-    // Over-fetch, then filter by kind: the tree is thousands of rows, not millions.
-    const rows = sql.search
-      .all(pattern, pattern, kinds ? limit * 5 : limit)
-      .filter((r) => !kinds || kinds.includes(r.kind))
-      .slice(0, limit);
+    const kindClause = kinds?.length ? `AND p.kind IN (${kinds.map(() => '?').join(', ')})` : '';
+    const rows = prepared(
+      ctx.db,
+      `${PLACE_SELECT} WHERE (p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\') ${kindClause}
+       ORDER BY length(p.name), p.name LIMIT ?`,
+    ).all(pattern, pattern, ...(kinds ?? []), limit) as PlaceRow[];
     return {
       items: rows.map((row) => ({
         ...toPlace(row),

@@ -36,16 +36,16 @@ export function toPlace(row: PlaceRow): Place {
   };
 }
 
-const SELECT = `SELECT p.*, (SELECT count(*) FROM places c WHERE c.parent_id = p.id) AS child_count
+export const PLACE_SELECT = `SELECT p.*, (SELECT count(*) FROM places c WHERE c.parent_id = p.id) AS child_count
                 FROM places p`;
 
 export function placesStatements(db: Db) {
   return {
-    byId: db.prepare<[string], PlaceRow>(`${SELECT} WHERE p.id = ?`),
+    byId: db.prepare<[string], PlaceRow>(`${PLACE_SELECT} WHERE p.id = ?`),
     children: db.prepare<[string], PlaceRow>(
-      `${SELECT} WHERE p.parent_id = ? ORDER BY p.floor_number, p.code, p.name`,
+      `${PLACE_SELECT} WHERE p.parent_id = ? ORDER BY p.floor_number, p.code, p.name`,
     ),
-    roots: db.prepare<[], PlaceRow>(`${SELECT} WHERE p.parent_id IS NULL ORDER BY p.name`),
+    roots: db.prepare<[], PlaceRow>(`${PLACE_SELECT} WHERE p.parent_id IS NULL ORDER BY p.name`),
     insert: db.prepare(
       `INSERT INTO places (id, kind, parent_id, name, code, area_m2, floor_number, building_use,
                            time_zone, notes, created_at, updated_at)
@@ -77,10 +77,6 @@ export function placesStatements(db: Db) {
          SELECT p.id, down.depth + 1 FROM places p JOIN down ON p.parent_id = down.id)
        SELECT p.*, 0 AS child_count, down.depth FROM down JOIN places p ON p.id = down.id
        ORDER BY down.depth DESC`,
-    ),
-    search: db.prepare<[string, string, number], PlaceRow>(
-      `${SELECT} WHERE (p.name LIKE ? ESCAPE '\\' OR p.code LIKE ? ESCAPE '\\')
-       ORDER BY length(p.name), p.name LIMIT ?`,
     ),
     countByKind: db.prepare<[], { kind: string; n: number }>(
       `SELECT kind, count(*) AS n FROM places GROUP BY kind`,

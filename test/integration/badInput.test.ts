@@ -52,7 +52,11 @@ describe('wrong types', () => {
   });
 
   it('names a nested field by its full path', () => {
-    expectValidation('places.update', { id: tree.room.id, patch: { areaM2: 'big' } }, 'patch.areaM2');
+    expectValidation(
+      'places.update',
+      { id: tree.room.id, patch: { areaM2: 'big' } },
+      'patch.areaM2',
+    );
     expectValidation('places.update', { id: tree.room.id, patch: { name: '' } }, 'patch.name');
     expectValidation('places.search', { q: '楼', kinds: ['room', 'castle'] }, 'kinds.1');
   });
@@ -100,9 +104,21 @@ describe('unknown methods', () => {
 describe('out-of-range values', () => {
   it('refuses a 10,000-character name and a whitespace-only one', () => {
     const long = '楼'.repeat(10_000);
-    expectValidation('places.create', { kind: 'building', parentId: tree.site.id, name: long }, 'name');
-    expectValidation('places.update', { id: tree.building.id, patch: { name: long } }, 'patch.name');
-    expectValidation('places.create', { kind: 'building', parentId: tree.site.id, name: '   ' }, 'name');
+    expectValidation(
+      'places.create',
+      { kind: 'building', parentId: tree.site.id, name: long },
+      'name',
+    );
+    expectValidation(
+      'places.update',
+      { id: tree.building.id, patch: { name: long } },
+      'patch.name',
+    );
+    expectValidation(
+      'places.create',
+      { kind: 'building', parentId: tree.site.id, name: '   ' },
+      'name',
+    );
   });
 
   it('refuses an over-long code, notes and search text', () => {
@@ -145,8 +161,16 @@ describe('out-of-range values', () => {
 });
 
 describe('null and non-object inputs', () => {
-  it('a null input to a method with required fields names each of them', () => {
-    const error = callError(api, 'places.create', null);
+  it('an explicit null input is refused as a whole, even where every field has a default', () => {
+    for (const method of ['places.create', 'system.loadDemo'] as const) {
+      const error = callError(api, method, null);
+      expect(error.code).toBe('VALIDATION');
+      expect(issuePaths(error)).toEqual(['(root)']);
+    }
+  });
+
+  it('an empty object names each missing required field', () => {
+    const error = callError(api, 'places.create', {});
     expect(error.code).toBe('VALIDATION');
     expect(issuePaths(error)).toEqual(expect.arrayContaining(['kind', 'parentId', 'name']));
   });
@@ -163,7 +187,11 @@ describe('null and non-object inputs', () => {
   });
 
   it('refuses null where a value is required and extra keys on a strict method', () => {
-    expectValidation('places.create', { kind: 'building', parentId: tree.site.id, name: null }, 'name');
+    expectValidation(
+      'places.create',
+      { kind: 'building', parentId: tree.site.id, name: null },
+      'name',
+    );
     expectValidation('places.get', { id: null }, 'id');
     const error = callError(api, 'system.info', { extra: 1 });
     expect(error.code).toBe('VALIDATION');

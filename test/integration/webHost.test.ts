@@ -19,7 +19,8 @@ import { tempDir, type TempDir } from '../support/tempDb';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const MAX_BODY = 1024 * 1024;
-const INDEX_HTML = '<!doctype html><html><body><div id="root">Utility Desk 测试页</div></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html><body><div id="root">Utility Desk 测试页</div></body></html>';
 const APP_JS = 'console.log("utility desk");';
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-STATIC-ROOT';
 
@@ -39,7 +40,13 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(tmp.dir, 'package.json'), JSON.stringify({ secret: SECRET }));
   fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), SECRET);
   api = openCore(tmp.file(), { validateResults: true, operator: '网页测试' });
-  server = createWebHost({ api, token: TOKEN, staticDir, host: '127.0.0.1', maxBodyBytes: MAX_BODY });
+  server = createWebHost({
+    api,
+    token: TOKEN,
+    staticDir,
+    host: '127.0.0.1',
+    maxBodyBytes: MAX_BODY,
+  });
   port = await listen(server, '127.0.0.1');
 });
 
@@ -110,11 +117,12 @@ describe('the API with the token', () => {
   });
 
   it('accepts its own Origin, localhost as Host, and same-origin fetch metadata', async () => {
-    for (const extra of [
+    const variants: Record<string, string>[] = [
       { Origin: `http://127.0.0.1:${port}` },
       { Origin: `http://localhost:${port}`, Host: `localhost:${port}` },
       { 'Sec-Fetch-Site': 'same-origin' },
-    ]) {
+    ];
+    for (const extra of variants) {
       const res = await post('system.info', {}, authHeaders(extra));
       expect(res.status, JSON.stringify(extra)).toBe(200);
     }
@@ -133,14 +141,20 @@ describe('the API with the token', () => {
     expect(errorOf(missing).code).toBe('NOT_FOUND');
     const conflict = await post('places.delete', { id: building.id });
     expect(conflict.status).toBe(409);
-    expect(errorOf(conflict)).toMatchObject({ code: 'CONFLICT', details: { reason: 'HAS_CHILDREN' } });
+    expect(errorOf(conflict)).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'HAS_CHILDREN' },
+    });
   });
 });
 
 describe('refusing cross-site use', () => {
   const cases: [string, () => Record<string, string>][] = [
     ['no token', () => ({ 'Content-Type': 'application/json' })],
-    ['a wrong token of the same length', () => authHeaders({ Authorization: `Bearer ${'x'.repeat(TOKEN.length)}` })],
+    [
+      'a wrong token of the same length',
+      () => authHeaders({ Authorization: `Bearer ${'x'.repeat(TOKEN.length)}` }),
+    ],
     ['a wrong token of another length', () => authHeaders({ Authorization: 'Bearer short' })],
     ['the token without Bearer', () => authHeaders({ Authorization: TOKEN })],
     ['the token as Basic auth', () => authHeaders({ Authorization: `Basic ${TOKEN}` })],
@@ -176,7 +190,11 @@ describe('refusing cross-site use', () => {
   });
 
   it('refuses a foreign Host for static files too', async () => {
-    const res = await rawRequest({ port, path: '/', headers: { Host: `attacker.example:${port}` } });
+    const res = await rawRequest({
+      port,
+      path: '/',
+      headers: { Host: `attacker.example:${port}` },
+    });
     expect(res.status).toBe(403);
     expect(res.text).not.toContain('Utility Desk 测试页');
   });
@@ -184,7 +202,14 @@ describe('refusing cross-site use', () => {
 
 describe('static files', () => {
   it('serves index.html at / and client routes, with the CSP and no-store', async () => {
-    for (const url of ['/', '/index.html', '/places/x', '/places', '/settings/', '/places/%E6%A5%BC/%E6%88%BF']) {
+    for (const url of [
+      '/',
+      '/index.html',
+      '/places/x',
+      '/places',
+      '/settings/',
+      '/places/%E6%A5%BC/%E6%88%BF',
+    ]) {
       const res = await rawRequest({ port, path: url });
       expect(res.status, url).toBe(200);
       expect(res.text).toBe(INDEX_HTML);
@@ -308,7 +333,10 @@ describe('malformed and oversized requests', () => {
       body: '{"kind":"site","parentId":null,"name":"校区","areaM2":1e400}',
     });
     expect(res.status).toBe(400);
-    expect(errorOf(res)).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'areaM2' }] } });
+    expect(errorOf(res)).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: 'areaM2' }] },
+    });
   });
 
   it('answers GET on /api/ with 400', async () => {
@@ -335,7 +363,12 @@ describe('malformed and oversized requests', () => {
 
   it('answers a wrong or missing Content-Type with 400 and changes nothing', async () => {
     const before = snapshot();
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', '']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      '',
+    ]) {
       const headers = authHeaders();
       if (type) headers['Content-Type'] = type;
       else delete headers['Content-Type'];
@@ -375,7 +408,9 @@ describe('identical behaviour of both transports', () => {
     const { building } = createTree(api);
     const input = { kind: 'floor', parentId: building.id, name: '2层', floorNumber: 2 };
     const direct = api.dispatch('places.create', input);
-    const viaHttp = envelopeOf(await post('places.create', { ...input, name: '3层', floorNumber: 3 }));
+    const viaHttp = envelopeOf(
+      await post('places.create', { ...input, name: '3层', floorNumber: 3 }),
+    );
     const mask = (e: Envelope<unknown>): unknown => {
       if (!e.ok) return e;
       const { id, createdAt, updatedAt, name, floorNumber, ...rest } = e.result as Record<

@@ -1,12 +1,7 @@
 // Typed helpers over the dispatch table: call a method and unwrap its result, or expect a failure and
 // get its error body; plus a small factory for a place tree with Chinese names.
 import type { Api } from '../../electron/api';
-import type {
-  ApiErrorBody,
-  InputOf,
-  MethodName,
-  ResultOf,
-} from '../../shared/contract';
+import type { ApiErrorBody, InputOf, MethodName, ResultOf } from '../../shared/contract';
 import type { Place } from '../../shared/contract/places';
 
 /** Calls a method that must succeed; a failure throws with its error body in the message. */

@@ -24,7 +24,9 @@ export function normalisedSchema(db: Database.Database): string[] {
       `SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`,
     )
     .all()
-    .map((r) => `${r.type} ${r.name} ON ${r.tbl_name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`)
+    .map(
+      (r) => `${r.type} ${r.name} ON ${r.tbl_name}: ${(r.sql ?? '').replace(/\s+/g, ' ').trim()}`,
+    )
     .sort();
 }
 
