@@ -2,6 +2,7 @@
 // the app and for benchmarks. One module per domain; this file only sequences them in one transaction.
 import { DeskError } from '../../shared/contract/errors';
 import { inTransaction, nowIso, writeAudit, type Db } from '../store/tx';
+import { generateAssets } from './assets';
 import { generateHeadcounts } from './headcounts';
 import { generatePlaces } from './places';
 import { createRng } from './random';
@@ -27,7 +28,9 @@ export function generateDemo(db: Db, options: DemoOptions = {}): Record<string, 
     }
     const now = nowIso();
     const places = generatePlaces(db, rng, scale, now);
-    const counts = { ...places.counts, headcounts: generateHeadcounts(db, rng, places.siteIds, lastYear) };
+    const headcounts = generateHeadcounts(db, rng, places.siteIds, lastYear);
+    const assets = generateAssets(db, rng, scale, now, lastYear);
+    const counts = { ...places.counts, headcounts, ...assets.counts };
     writeAudit(db, {
       actor: options.actor ?? 'demo',
       entity: 'demo',

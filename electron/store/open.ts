@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { registerFunctions } from './functions';
 import { migrate, refuseNewerSchema } from './migrate';
 
 export interface OpenOptions {
@@ -28,6 +29,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 }
 
 export function applyPragmas(db: Database.Database, readonly: boolean): void {
+  registerFunctions(db);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   if (!readonly) {

@@ -24,6 +24,8 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'delete';
   before?: unknown;
   after?: unknown;
+  /** Which bulk action or import made the change ("批量修改", "导入 assets.csv"). */
+  note?: string;
 }
 
 const statements = new WeakMap<Db, Database.Statement>();
@@ -32,8 +34,8 @@ export function writeAudit(db: Db, entry: AuditEntry): void {
   let insert = statements.get(db);
   if (!insert) {
     insert = db.prepare(
-      `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     statements.set(db, insert);
   }
@@ -46,5 +48,6 @@ export function writeAudit(db: Db, entry: AuditEntry): void {
     entry.action,
     entry.before === undefined ? null : JSON.stringify(entry.before),
     entry.after === undefined ? null : JSON.stringify(entry.after),
+    entry.note ?? null,
   );
 }

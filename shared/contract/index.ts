@@ -1,6 +1,7 @@
 // The API contract: every method's name, input schema and result schema. Both transports and the
 // renderer's client are typed from this one table.
 import type { z } from 'zod';
+import { assetsMethods } from './assets';
 import { placesMethods } from './places';
 import { systemMethods } from './system';
 
@@ -12,6 +13,7 @@ export interface MethodSpec {
 export const contract = {
   ...systemMethods,
   ...placesMethods,
+  ...assetsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@
 // holds the number of the last one applied. Add a file and a line here; never edit a shipped one.
 import { sql as createPlaces } from './0010-create-places';
 import { sql as settingsHeadcounts } from './0020-settings-headcounts';
+import { sql as createAssets } from './0030-create-assets';
+import { sql as auditNote } from './0040-audit-note';
 
 export interface Migration {
   version: number;
@@ -12,6 +14,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: 'create-places', sql: createPlaces },
   { version: 20, name: 'settings-headcounts', sql: settingsHeadcounts },
+  { version: 30, name: 'create-assets', sql: createAssets },
+  { version: 40, name: 'audit-note', sql: auditNote },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,9 @@
+// SQL functions the schema's triggers call; registered on every connection before migrating.
+import type Database from 'better-sqlite3';
+import { searchGrams } from '../../shared/domain/searchGrams';
+
+export function registerFunctions(db: Database.Database): void {
+  db.function('desk_grams', { deterministic: true }, (text: unknown) =>
+    searchGrams(typeof text === 'string' ? text : ''),
+  );
+}
