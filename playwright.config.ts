@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 5199);
 export const E2E_TOKEN = 'e2e-token';
+/** A second host over a freshly generated demo register, for tests that need realistic data. */
+export const DEMO_PORT = E2E_PORT - 1;
 
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
@@ -43,13 +45,27 @@ export default defineConfig({
     { name: 'e2e', testDir: 'test/e2e' },
     { name: 'electron', testDir: 'test/electron' },
   ],
-  webServer: {
-    command: `node --import tsx electron/web/serve.ts --db ${path.join(dbDir, 'e2e.db')} --port ${E2E_PORT}`,
-    url: `http://127.0.0.1:${E2E_PORT}/`,
-    env: { UTILITY_DESK_TOKEN: E2E_TOKEN },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node --import tsx electron/web/serve.ts --db ${path.join(dbDir, 'e2e.db')} --port ${E2E_PORT}`,
+      url: `http://127.0.0.1:${E2E_PORT}/`,
+      env: { UTILITY_DESK_TOKEN: E2E_TOKEN },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: [
+        `node --import tsx electron/cli/demo.ts --db ${path.join(dbDir, 'demo.db')}`,
+        `node --import tsx electron/web/serve.ts --db ${path.join(dbDir, 'demo.db')} --port ${DEMO_PORT}`,
+      ].join(' && '),
+      url: `http://127.0.0.1:${DEMO_PORT}/`,
+      env: { UTILITY_DESK_TOKEN: E2E_TOKEN },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

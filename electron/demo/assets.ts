@@ -5,7 +5,7 @@
 import type { LampType } from '../../shared/contract/assets';
 import { assetToColumns } from '../services/assetsStore';
 import { assetFromInput } from '../services/assets';
-import { lampTypeNames } from '../services/assetBulk';
+import { labelOf } from '../../shared/domain/assetLabels';
 import { newId, type Db } from '../store/tx';
 import type { Rng } from './random';
 
@@ -80,7 +80,7 @@ export function generateAssets(db: Db, rng: Rng, scale: number, now: string, las
         const replaced = rng.chance(0.35) ? isoDay(rng.int(installYear + 1, lastYear), rng) : null;
         add({
           code: `${prefix}${room.code}-L${String(i).padStart(2, '0')}`,
-          name: lampTypeNames[spec.type],
+          name: labelOf('lampType', spec.type, 'zh-CN'),
           kind: 'fixture',
           placeId: room.id,
           status: rng.chance(0.015) ? 'faulty' : 'in_service',

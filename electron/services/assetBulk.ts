@@ -1,6 +1,7 @@
 // Bulk work on the register, because nobody edits 8,000 lamps one by one: change status, place or
 // fields of a selection in one transaction, and add N fixtures to a room with generated codes.
-import type { Asset, LampType, Selection } from '../../shared/contract/assets';
+import type { Asset, Selection } from '../../shared/contract/assets';
+import { labelOf } from '../../shared/domain/assetLabels';
 import { DeskError } from '../../shared/contract/errors';
 import type { Handlers } from '../api';
 import type { Ctx } from '../context';
@@ -9,16 +10,6 @@ import { inTransaction, newId, nowIso } from '../store/tx';
 import { assetWhere } from './assetQuery';
 import { assetFromInput, insertAsset, requireAsset, saveAsset } from './assets';
 import { placesSql } from './placesStore';
-
-/** Default fixture names by lamp type; the register's data is kept in Chinese. */
-export const lampTypeNames: Record<LampType, string> = {
-  led_tube: 'LED灯管',
-  panel: 'LED面板灯',
-  downlight: 'LED筒灯',
-  street_light: '路灯',
-  floodlight: '投光灯',
-  emergency: '应急灯',
-};
 
 export function selectedIds(ctx: Ctx, selection: Selection): string[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
@@ -87,7 +78,7 @@ export const assetBulkHandlers: Handlers<'assets.bulkUpdate' | 'assets.addFixtur
         const asset = assetFromInput(
           {
             code,
-            name: input.name ?? lampTypeNames[input.lampType],
+            name: input.name ?? labelOf('lampType', input.lampType, 'zh-CN'),
             kind: 'fixture',
             placeId: input.placeId,
             status: 'in_service',

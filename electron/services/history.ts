@@ -13,8 +13,10 @@ interface AuditRow {
   note: string | null;
 }
 
-/** Bookkeeping fields that change on every write and say nothing to a reader. */
-const ignored = new Set(['updatedAt', 'createdAt', 'placeName', 'childCount']);
+/** Bookkeeping fields that change on every write and say nothing to a reader; a place id is
+ * shown through its readable label instead. */
+const ignored = new Set(['updatedAt', 'createdAt', 'childCount', 'placeId']);
+const renamed: Record<string, string> = { placeName: 'place' };
 
 export function diffSnapshots(before: unknown, after: unknown): HistoryEntry['changes'] {
   const b = (before ?? {}) as Record<string, unknown>;
@@ -25,7 +27,9 @@ export function diffSnapshots(before: unknown, after: unknown): HistoryEntry['ch
     if (ignored.has(field)) continue;
     const from = b[field] ?? null;
     const to = a[field] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, before: from, after: to });
+    if (JSON.stringify(from) !== JSON.stringify(to)) {
+      changes.push({ field: renamed[field] ?? field, before: from, after: to });
+    }
   }
   return changes;
 }

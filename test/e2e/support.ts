@@ -1,6 +1,14 @@
 // Shared helpers of the end-to-end tests: open the app with the web host's token.
 import type { Page } from '@playwright/test';
 
+/** Clicks an option in the antd dropdown that is open now (closed ones stay in the DOM). */
+export async function chooseOption(page: Page, text: string): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${text}$`) })
+    .click();
+}
+
 export const TOKEN = 'e2e-token';
 
 /** Opens a path of the app; the token travels in the fragment exactly as the printed URL has it. */
@@ -12,3 +20,6 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 export function unique(): string {
   return Math.random().toString(36).slice(2, 7);
 }
+
+/** The host serving the generated demo register (see playwright.config.ts). */
+export const DEMO_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199) - 1}`;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { readToken, transport } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
+import { AssetsPage } from '../pages/assets/AssetsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
@@ -95,8 +96,9 @@ export function AppShell() {
               <Route path="/" element={<DashboardPage />} />
               <Route path="/places" element={<PlacesPage />} />
               <Route path="/places/:placeId" element={<PlacesPage />} />
+              <Route path="/assets" element={<AssetsPage />} />
               {navItems
-                .filter((n) => !['dashboard', 'places'].includes(n.key))
+                .filter((n) => !['dashboard', 'places', 'assets'].includes(n.key))
                 .map((n) => (
                   <Route key={n.key} path={n.path} element={<PlaceholderPage navKey={n.key} />} />
                 ))}

@@ -1,0 +1,104 @@
+// The asset table's window onto the register: the total from the store and rows fetched in blocks
+// as they scroll into view. Only recently seen blocks are kept, so the renderer never holds the
+// whole register however far one scrolls.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Asset, AssetFilter, SortColumn } from '../../../../shared/contract/assets';
+import { api } from '../../api/client';
+
+export const BLOCK = 100;
+const KEEP_BLOCKS = 30;
+
+export interface AssetSort {
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+}
+
+export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e: unknown) => void) {
+  const [total, setTotal] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const blocks = useRef(new Map<number, Asset[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const [, setTick] = useState(0);
+
+  const key = JSON.stringify({ filter, sort });
+
+  const fetchBlock = useCallback(
+    async (block: number, gen: number) => {
+      if (pending.current.has(block)) return;
+      pending.current.add(block);
+      try {
+        const page = await api.call('assets.list', {
+          filter,
+          sort,
+          offset: block * BLOCK,
+          limit: BLOCK,
+        });
+        if (gen !== generation.current) return;
+        blocks.current.delete(block);
+        blocks.current.set(block, page.items);
+        while (blocks.current.size > KEEP_BLOCKS) {
+          const oldest = blocks.current.keys().next().value;
+          if (oldest === undefined) break;
+          blocks.current.delete(oldest);
+        }
+        setTotal(page.total);
+        setTick((t) => t + 1);
+      } catch (error) {
+        onError(error);
+      } finally {
+        pending.current.delete(block);
+      }
+    },
+    // The key captures filter and sort by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, onError],
+  );
+
+  useEffect(() => {
+    generation.current += 1;
+    blocks.current = new Map();
+    pending.current = new Set();
+    void fetchBlock(0, generation.current);
+  }, [fetchBlock, version]);
+
+  const rowAt = useCallback((index: number): Asset | undefined => {
+    return blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
+  }, []);
+
+  /** Makes sure the rows from start to end (inclusive) are loaded or on their way. */
+  const ensure = useCallback(
+    (start: number, end: number) => {
+      for (let b = Math.floor(start / BLOCK); b <= Math.floor(end / BLOCK); b += 1) {
+        if (!blocks.current.has(b)) void fetchBlock(b, generation.current);
+      }
+    },
+    [fetchBlock],
+  );
+
+  /** Loads the rows from start to end and returns them (for shift-click range selection). */
+  const rowsBetween = useCallback(
+    async (start: number, end: number): Promise<Asset[]> => {
+      const page = await api.call('assets.list', {
+        filter,
+        sort,
+        offset: start,
+        limit: Math.min(500, end - start + 1),
+      });
+      const rows = [...page.items];
+      for (let offset = start + rows.length; offset <= end && rows.length < end - start + 1; ) {
+        const more = await api.call('assets.list', { filter, sort, offset, limit: 500 });
+        if (more.items.length === 0) break;
+        rows.push(...more.items);
+        offset += more.items.length;
+      }
+      return rows.slice(0, end - start + 1);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  return { total, rowAt, ensure, rowsBetween, reload };
+}
