@@ -9,13 +9,14 @@ import { prepared } from '../store/statementCache';
 import { inTransaction, newId, nowIso } from '../store/tx';
 import { assetWhere } from './assetQuery';
 import { assetFromInput, insertAsset, requireAsset, saveAsset } from './assets';
+import { assetsSql, toAsset, type AssetRow } from './assetsStore';
 import { placesSql } from './placesStore';
 
 export function selectedIds(ctx: Ctx, selection: Selection): string[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const where = assetWhere(selection.filter);
   const except = new Set(selection.exceptIds);
-  const rows = prepared(ctx.db, `SELECT a.id FROM assets a ${where.sql}`).all(...where.params) as {
+  const rows = prepared(ctx.db, `SELECT a.id FROM assets a ${where.sql} ORDER BY a.code`).all(...where.params) as {
     id: string;
   }[];
   return rows.map((r) => r.id).filter((id) => !except.has(id));
@@ -38,7 +39,18 @@ function nextCodes(ctx: Ctx, prefix: string, count: number): string[] {
   );
 }
 
-export const assetBulkHandlers: Handlers<'assets.bulkUpdate' | 'assets.addFixtures'> = {
+export const assetBulkHandlers: Handlers<'assets.bulkUpdate' | 'assets.addFixtures' | 'assets.pick'> = {
+  'assets.pick': ({ selection, limit }, ctx) => {
+    const ids = selectedIds(ctx, selection);
+    const sql = assetsSql(ctx.db);
+    const items = ids
+      .slice(0, limit)
+      .map((id) => sql.byId.get(id))
+      .filter((row): row is AssetRow => row !== undefined)
+      .map(toAsset);
+    return { items, total: ids.length };
+  },
+
   'assets.bulkUpdate': ({ selection, patch }, ctx) =>
     inTransaction(ctx.db, () => {
       const ids = selectedIds(ctx, selection);

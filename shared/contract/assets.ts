@@ -220,6 +220,10 @@ export const assetsMethods = {
     }),
     result: z.object({ created: z.number().int(), codes: z.array(z.string()) }),
   },
+  'assets.pick': {
+    input: z.object({ selection: Selection, limit: z.number().int().positive().max(5000).default(2000) }),
+    result: z.object({ items: z.array(Asset), total: z.number().int() }),
+  },
   'assets.facets': {
     input: z.object({ filter: AssetFilter.default({}) }),
     result: z.object({

@@ -7,6 +7,7 @@ import { readToken, transport } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { AssetsPage } from '../pages/assets/AssetsPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { LabelSheetPage } from '../pages/print/LabelSheetPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { navItems, navKeyOf } from './navigation';
@@ -19,6 +20,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const missingToken = transport() === 'http' && !readToken();
+  const printing = location.pathname.startsWith('/print/');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -37,6 +39,15 @@ export function AppShell() {
   useEffect(() => {
     document.title = `${t('nav.' + navKeyOf(location.pathname))} · ${t('app.title')}`;
   }, [location.pathname, t]);
+
+  if (printing && !missingToken) {
+    // Print pages are paper: no navigation around them.
+    return (
+      <Routes>
+        <Route path="/print/labels" element={<LabelSheetPage />} />
+      </Routes>
+    );
+  }
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,13 +1,15 @@
 // The Assets page: the whole register in one windowed table with filters and search, a detail
 // panel with history, and the bulk actions (status, place, fields, add fixtures).
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Asset, AssetFilter, AssetInput } from '../../../../shared/contract/assets';
 import { api } from '../../api/client';
 import { errorText } from '../../errorText';
 import { useLabel } from '../../labels';
+import { rememberSelection } from '../print/printSelection';
 import { AddFixturesModal, type AddFixturesValues } from './AddFixturesModal';
 import { AssetDetail, type AssetDetailData } from './AssetDetail';
 import { AssetFilters } from './AssetFilters';
@@ -23,6 +25,7 @@ export function AssetsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const label = useLabel();
+  const navigate = useNavigate();
   const [filter, setFilter] = useState<AssetFilter>({});
   const [placeName, setPlaceName] = useState<string | null>(null);
   const [sort, setSort] = useState<AssetSort>({ column: 'code', direction: 'asc' });
@@ -184,6 +187,18 @@ export function AssetsPage() {
         <Space>
           <Button icon={<EditOutlined />} disabled={count === 0} onClick={() => setDialog('bulk')}>
             {t('assets.bulkEdit')}
+          </Button>
+          <Button
+            icon={<QrcodeOutlined />}
+            disabled={count === 0}
+            onClick={() => {
+              const sel = toApiSelection(selection);
+              if (!sel) return;
+              rememberSelection(sel);
+              void navigate('/print/labels');
+            }}
+          >
+            {t('assets.printLabels')}
           </Button>
           <Button onClick={() => setDialog('add')}>{t('assets.addFixtures')}</Button>
           <Button
