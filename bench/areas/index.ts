@@ -1,10 +1,11 @@
 // The registry of benchmark areas, in the order a full run takes them. Adding an area is one module
 // under bench/areas/ and one line here. The sqlite limits come first so later ratios reuse them.
 import type { Area } from '../lib/types';
+import { assetsArea } from './assets';
 import { placesArea } from './places';
 import { sqliteArea } from './sqlite';
 
-export const areas: readonly Area[] = [sqliteArea, placesArea];
+export const areas: readonly Area[] = [sqliteArea, placesArea, assetsArea];
 
 // Result names start with the area name; two areas with one name would make --only ambiguous.
 const seen = new Set<string>();

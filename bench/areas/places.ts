@@ -3,7 +3,7 @@
 import type { Api } from '../../electron/api';
 import { openCore } from '../../electron/core';
 import { generateDemo } from '../../electron/demo';
-import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
+import { call, pick } from '../lib/api';
 import { latencyResults } from '../lib/stats';
 import { removeDbFiles } from '../lib/tempdb';
 import { sample, timed } from '../lib/timing';
@@ -19,26 +19,12 @@ const SEED = 20261129;
 /** Fragments people type: two-character words from building names, hitting tens of rows each. */
 const FRAGMENTS = ['宿舍', '教学', '实训', '食堂', '阅览'];
 
-/** A typed call through the dispatch; a failed call aborts the area, since its timing means nothing. */
-function call<M extends MethodName>(api: Api, method: M, input: InputOf<M>): ResultOf<M> {
-  const envelope = api.dispatch(method, input);
-  if (!envelope.ok) {
-    throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
-  }
-  return envelope.result as ResultOf<M>;
-}
-
 function idsOfKind(api: Api, kind: string): string[] {
   const rows = api.core.db
     .prepare('SELECT id FROM places WHERE kind = ? ORDER BY id')
     .all(kind) as { id: string }[];
   if (rows.length === 0) throw new Error(`the demo data has no ${kind}`);
   return rows.map((r) => r.id);
-}
-
-/** Round-robin over inputs so a series does not keep hitting one cached page. */
-function pick<T>(items: readonly T[], i: number): T {
-  return items[i % items.length] as T;
 }
 
 export const placesArea: Area = {

@@ -9,7 +9,7 @@ import { prepared } from '../store/statementCache';
 import { inTransaction, newId, nowIso } from '../store/tx';
 import { assetWhere } from './assetQuery';
 import { assetFromInput, insertAsset, requireAsset, saveAsset } from './assets';
-import { assetsSql, toAsset, type AssetRow } from './assetsStore';
+import { assetsByIds } from './assetsStore';
 import { placesSql } from './placesStore';
 
 export function selectedIds(ctx: Ctx, selection: Selection): string[] {
@@ -42,13 +42,7 @@ function nextCodes(ctx: Ctx, prefix: string, count: number): string[] {
 export const assetBulkHandlers: Handlers<'assets.bulkUpdate' | 'assets.addFixtures' | 'assets.pick'> = {
   'assets.pick': ({ selection, limit }, ctx) => {
     const ids = selectedIds(ctx, selection);
-    const sql = assetsSql(ctx.db);
-    const items = ids
-      .slice(0, limit)
-      .map((id) => sql.byId.get(id))
-      .filter((row): row is AssetRow => row !== undefined)
-      .map(toAsset);
-    return { items, total: ids.length };
+    return { items: assetsByIds(ctx.db, ids.slice(0, limit)), total: ids.length };
   },
 
   'assets.bulkUpdate': ({ selection, patch }, ctx) =>

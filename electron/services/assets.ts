@@ -9,7 +9,7 @@ import { inTransaction, newId, nowIso, writeAudit } from '../store/tx';
 import { fieldNames } from './assetColumns';
 import { assetOrderBy, assetWhere } from './assetQuery';
 import { assertAssetValid } from './assetRules';
-import { ASSET_FROM, assetToColumns, assetsSql, toAsset, type AssetRow } from './assetsStore';
+import { ASSET_FROM, assetsByIds, assetToColumns, assetsSql, toAsset } from './assetsStore';
 import { historyOf } from './history';
 import { placesSql } from './placesStore';
 
@@ -100,9 +100,7 @@ export const assetsHandlers: Handlers<AssetsMethod> = {
     )
       .pluck()
       .all(...where.params, limit, offset) as string[];
-    const sql = assetsSql(ctx.db);
-    const items = ids.map((id) => toAsset(sql.byId.get(id) as AssetRow));
-    return { items, total };
+    return { items: assetsByIds(ctx.db, ids), total };
   },
 
   'assets.get': ({ id }, ctx) => {

@@ -91,6 +91,8 @@ export function assetToColumns(asset: Asset): Record<string, unknown> {
 export function assetStatements(db: Db) {
   return {
     byId: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`),
+    /** Many rows by id in one statement (ids as a JSON array); order is the caller's to restore. */
+    byIds: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`),
     byCode: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.code = ?`),
     insert: db.prepare(
       `INSERT INTO assets (${allCols.join(', ')}) VALUES (${allCols.map((c) => '@' + c).join(', ')})`,
@@ -118,4 +120,14 @@ export function assetsSql(db: Db): AssetStatements {
     cache.set(db, s);
   }
   return s;
+}
+
+/** Rows for the given ids, in the order of the ids; unknown ids are left out. */
+export function assetsByIds(db: Db, ids: readonly string[]): Asset[] {
+  const rows = assetsSql(db).byIds.all(JSON.stringify(ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toAsset(row)] : [];
+  });
 }
