@@ -2,10 +2,11 @@
 // under bench/areas/ and one line here. The sqlite limits come first so later ratios reuse them.
 import type { Area } from '../lib/types';
 import { assetsArea } from './assets';
+import { assetsUiArea } from './assetsUi';
 import { placesArea } from './places';
 import { sqliteArea } from './sqlite';
 
-export const areas: readonly Area[] = [sqliteArea, placesArea, assetsArea];
+export const areas: readonly Area[] = [sqliteArea, placesArea, assetsArea, assetsUiArea];
 
 // Result names start with the area name; two areas with one name would make --only ambiguous.
 const seen = new Set<string>();

@@ -1,8 +1,8 @@
 // The filter bar of the asset table: text search, kind, status, lamp type, place subtree and
-// install date range. Text search waits for a pause in typing.
+// install date range.
 import { DatePicker, Input, Select, Space, Tag, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetFilter } from '../../../../shared/contract/assets';
 import { useLabelOptions } from '../../labels';
@@ -14,20 +14,10 @@ interface Props {
   onChange: (filter: AssetFilter, placeName?: string | null) => void;
 }
 
-export function AssetFilters({ filter, placeName, onChange }: Props) {
+export const AssetFilters = memo(function AssetFilters({ filter, placeName, onChange }: Props) {
   const { t } = useTranslation();
   const options = useLabelOptions();
-  const [text, setText] = useState(filter.q ?? '');
   const searchRef = useRef<InputRef>(null);
-  const latest = useRef(filter);
-  latest.current = filter;
-
-  useEffect(() => {
-    const handle = window.setTimeout(() => {
-      if ((latest.current.q ?? '') !== text) onChange({ ...latest.current, q: text || undefined });
-    }, 120);
-    return () => window.clearTimeout(handle);
-  }, [text, onChange]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -47,8 +37,10 @@ export function AssetFilters({ filter, placeName, onChange }: Props) {
       <Input.Search
         ref={searchRef}
         allowClear
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        value={filter.q ?? ''}
+        // No debounce: a search answers in milliseconds, and stale answers are dropped by the
+        // table's generation counter, so each keystroke may ask.
+        onChange={(e) => onChange({ ...filter, q: e.target.value || undefined })}
         placeholder={`${t('assets.search')} (Ctrl+F)`}
         style={{ width: 280 }}
         aria-label={t('assets.search')}
@@ -87,7 +79,11 @@ export function AssetFilters({ filter, placeName, onChange }: Props) {
         aria-label={t('assets.fields.lampType')}
       />
       {filter.placeId ? (
-        <Tag closable onClose={() => onChange({ ...filter, placeId: undefined }, null)} color="blue">
+        <Tag
+          closable
+          onClose={() => onChange({ ...filter, placeId: undefined }, null)}
+          color="blue"
+        >
           {t('assets.inPlace', { name: placeName ?? '' })}
         </Tag>
       ) : (
@@ -111,4 +107,4 @@ export function AssetFilters({ filter, placeName, onChange }: Props) {
       />
     </Space>
   );
-}
+});
