@@ -57,11 +57,21 @@ export function AddFixturesModal({ open, saving, onSubmit, onCancel }: Props) {
           {place ? (
             <Alert type="info" title={place.name} closable={{ onClose: () => setPlace(null) }} />
           ) : (
-            <PlaceSearch onPick={(hit) => setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })} />
+            <PlaceSearch
+              onPick={(hit) =>
+                setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })
+              }
+            />
           )}
         </Form.Item>
         <Form.Item label={t('assets.count')}>
-          <InputNumber min={1} max={5000} precision={0} value={count} onChange={(v) => setCount(v ?? 1)} />
+          <InputNumber
+            min={1}
+            max={5000}
+            precision={0}
+            value={count}
+            onChange={(v) => setCount(v ?? 1)}
+          />
         </Form.Item>
         <Form.Item label={t('assets.fields.lampType')}>
           <Select value={lampType} options={options('lampType')} onChange={setLampType} />

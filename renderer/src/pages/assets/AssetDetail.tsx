@@ -45,22 +45,36 @@ export function AssetDetail({ detail, onClose, onEdit }: Props) {
       {detail && asset && (
         <Space orientation="vertical" style={{ width: '100%' }} size="large">
           <Descriptions size="small" column={1} bordered>
-            <Descriptions.Item label={t('assets.fields.kind')}>{label('kind', asset.kind)}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.kind')}>
+              {label('kind', asset.kind)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.status')}>
-              <Tag color={asset.status === 'in_service' ? 'green' : asset.status === 'faulty' ? 'red' : 'default'}>
+              <Tag
+                color={
+                  asset.status === 'in_service'
+                    ? 'green'
+                    : asset.status === 'faulty'
+                      ? 'red'
+                      : 'default'
+                }
+              >
                 {label('status', asset.status)}
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('assets.fields.place')}>
               {detail.path.map((p) => p.name).join(' › ') || '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('assets.fields.installDate')}>{asset.installDate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.installDate')}>
+              {asset.installDate ?? '—'}
+            </Descriptions.Item>
             {fieldsOfKind(asset.kind).map((field) => (
               <Descriptions.Item key={field} label={t(`assets.fields.${field}`)}>
                 {formatField(field, asset[field], label) || '—'}
               </Descriptions.Item>
             ))}
-            <Descriptions.Item label={t('assets.fields.notes')}>{asset.notes || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('assets.fields.notes')}>
+              {asset.notes || '—'}
+            </Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>{t('assets.history')}</Typography.Title>
@@ -73,15 +87,16 @@ export function AssetDetail({ detail, onClose, onEdit }: Props) {
                   content: (
                     <div data-testid="history-entry">
                       <Typography.Text strong>
-                        {new Date(h.at).toLocaleString(i18n.language)} · {h.actor} · {t(`assets.actions.${h.action}`)}
+                        {new Date(h.at).toLocaleString(i18n.language)} · {h.actor} ·{' '}
+                        {t(`assets.actions.${h.action}`)}
                       </Typography.Text>
                       {h.note && <Typography.Text type="secondary"> · {h.note}</Typography.Text>}
                       {h.action === 'update' && (
                         <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
                           {h.changes.map((c) => (
                             <li key={c.field}>
-                              {t(`assets.fields.${c.field}`, { defaultValue: c.field })}: {show(c.field, c.before)} →{' '}
-                              {show(c.field, c.after)}
+                              {t(`assets.fields.${c.field}`, { defaultValue: c.field })}:{' '}
+                              {show(c.field, c.before)} → {show(c.field, c.after)}
                             </li>
                           ))}
                         </ul>

@@ -35,7 +35,10 @@ export function AssetForm({ open, editing, saving, onSubmit, onCancel }: Props) 
     if (!open) return;
     form.resetFields();
     if (editing) {
-      form.setFieldsValue({ ...editing, installDate: editing.installDate ? dayjs(editing.installDate) : null } as AssetFormValues);
+      form.setFieldsValue({
+        ...editing,
+        installDate: editing.installDate ? dayjs(editing.installDate) : null,
+      } as AssetFormValues);
       setPlace(editing.placeId ? { id: editing.placeId, name: editing.placeName ?? '' } : null);
     } else {
       form.setFieldsValue({ kind: 'fixture', status: 'in_service' } as AssetFormValues);
@@ -61,14 +64,25 @@ export function AssetForm({ open, editing, saving, onSubmit, onCancel }: Props) 
         name="asset-form"
         onFinish={(values) => {
           const installDate = values.installDate as dayjs.Dayjs | null | undefined;
-          onSubmit({ ...values, installDate: installDate ? installDate.format('YYYY-MM-DD') : null }, place?.id ?? null);
+          onSubmit(
+            { ...values, installDate: installDate ? installDate.format('YYYY-MM-DD') : null },
+            place?.id ?? null,
+          );
         }}
       >
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
-          <Form.Item name="code" label={t('assets.fields.code')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item
+            name="code"
+            label={t('assets.fields.code')}
+            rules={[{ required: true, whitespace: true }]}
+          >
             <Input maxLength={40} autoFocus />
           </Form.Item>
-          <Form.Item name="name" label={t('assets.fields.name')} rules={[{ required: true, whitespace: true }]}>
+          <Form.Item
+            name="name"
+            label={t('assets.fields.name')}
+            rules={[{ required: true, whitespace: true }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
           <Form.Item name="kind" label={t('assets.fields.kind')}>
@@ -79,9 +93,17 @@ export function AssetForm({ open, editing, saving, onSubmit, onCancel }: Props) 
           </Form.Item>
           <Form.Item label={t('assets.fields.place')}>
             {place ? (
-              <Input value={place.name} readOnly addonAfter={<a onClick={() => setPlace(null)}>×</a>} />
+              <Input
+                value={place.name}
+                readOnly
+                addonAfter={<a onClick={() => setPlace(null)}>×</a>}
+              />
             ) : (
-              <PlaceSearch onPick={(hit) => setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })} />
+              <PlaceSearch
+                onPick={(hit) =>
+                  setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })
+                }
+              />
             )}
           </Form.Item>
           <Form.Item name="installDate" label={t('assets.fields.installDate')}>

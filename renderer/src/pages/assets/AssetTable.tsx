@@ -3,7 +3,14 @@
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Skeleton } from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Asset, SortColumn } from '../../../../shared/contract/assets';
 import type { AssetSort } from './useAssetPages';
@@ -84,7 +91,13 @@ export function AssetTable(props: Props) {
         <div
           key={c.key}
           role="columnheader"
-          aria-sort={sort.column === c.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+          aria-sort={
+            sort.column === c.sort
+              ? sort.direction === 'asc'
+                ? 'ascending'
+                : 'descending'
+              : undefined
+          }
           className={c.sort ? 'desk-sortable' : undefined}
           style={{ textAlign: c.align ?? 'left' }}
           onClick={() => {
@@ -130,7 +143,11 @@ export function AssetTable(props: Props) {
                 aria-rowindex={item.index + 1}
                 aria-selected={selected}
                 className={`desk-grid-row${selected ? ' selected' : ''}${item.index === focus ? ' focused' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template, width }}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  gridTemplateColumns: template,
+                  width,
+                }}
                 onClick={(e: MouseEvent) => {
                   setFocus(item.index);
                   if (asset && (e.shiftKey || e.ctrlKey || e.metaKey)) {

@@ -16,7 +16,15 @@ import { AssetFilters } from './AssetFilters';
 import { AssetForm, type AssetFormValues } from './AssetForm';
 import { AssetTable, type Column } from './AssetTable';
 import { BulkEditModal, type BulkPatch } from './BulkEditModal';
-import { emptySelection, isSelected, selectedCount, toApiSelection, toggle, toggleMany, type TableSelection } from './selection';
+import {
+  emptySelection,
+  isSelected,
+  selectedCount,
+  toApiSelection,
+  toggle,
+  toggleMany,
+  type TableSelection,
+} from './selection';
 import { useAssetPages, type AssetSort } from './useAssetPages';
 
 type Dialog = 'bulk' | 'add' | 'form' | null;
@@ -54,7 +62,10 @@ export function AssetsPage() {
     setAnchor(null);
   }, []);
 
-  const selectAllMatching = useCallback(() => setSelection({ mode: 'filter', filter, except: new Set() }), [filter]);
+  const selectAllMatching = useCallback(
+    () => setSelection({ mode: 'filter', filter, except: new Set() }),
+    [filter],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -85,7 +96,13 @@ export function AssetsPage() {
       const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
       try {
         const rows = await pages.rowsBetween(from, to);
-        setSelection((s) => toggleMany(s, rows.map((r) => r.id), on));
+        setSelection((s) =>
+          toggleMany(
+            s,
+            rows.map((r) => r.id),
+            on,
+          ),
+        );
       } catch (error) {
         onError(error);
       }
@@ -121,7 +138,11 @@ export function AssetsPage() {
   const addFixtures = (values: AddFixturesValues) =>
     run(async () => {
       const r = await api.call('assets.addFixtures', values);
-      return t('assets.addFixturesDone', { count: r.created, first: r.codes[0], last: r.codes[r.codes.length - 1] });
+      return t('assets.addFixturesDone', {
+        count: r.created,
+        first: r.codes[0],
+        last: r.codes[r.codes.length - 1],
+      });
     });
 
   const saveAsset = (values: AssetFormValues, placeId: string | null) =>
@@ -138,28 +159,87 @@ export function AssetsPage() {
 
   const columns: Column[] = useMemo(
     () => [
-      { key: 'code', title: t('assets.fields.code'), width: 170, sort: 'code', render: (a) => a.code },
-      { key: 'name', title: t('assets.fields.name'), width: 180, sort: 'name', render: (a) => a.name },
-      { key: 'kind', title: t('assets.fields.kind'), width: 100, sort: 'kind', render: (a) => label('kind', a.kind) },
+      {
+        key: 'code',
+        title: t('assets.fields.code'),
+        width: 170,
+        sort: 'code',
+        render: (a) => a.code,
+      },
+      {
+        key: 'name',
+        title: t('assets.fields.name'),
+        width: 180,
+        sort: 'name',
+        render: (a) => a.name,
+      },
+      {
+        key: 'kind',
+        title: t('assets.fields.kind'),
+        width: 100,
+        sort: 'kind',
+        render: (a) => label('kind', a.kind),
+      },
       {
         key: 'status',
         title: t('assets.fields.status'),
         width: 90,
         sort: 'status',
-        render: (a) => <Tag color={a.status === 'in_service' ? 'green' : a.status === 'faulty' ? 'red' : 'default'}>{label('status', a.status)}</Tag>,
+        render: (a) => (
+          <Tag
+            color={a.status === 'in_service' ? 'green' : a.status === 'faulty' ? 'red' : 'default'}
+          >
+            {label('status', a.status)}
+          </Tag>
+        ),
       },
-      { key: 'place', title: t('assets.fields.place'), width: 240, sort: 'place', render: (a) => a.placeName ?? '' },
+      {
+        key: 'place',
+        title: t('assets.fields.place'),
+        width: 240,
+        sort: 'place',
+        render: (a) => a.placeName ?? '',
+      },
       {
         key: 'type',
         title: t('assets.fields.type'),
         width: 120,
         sort: 'lampType',
-        render: (a) => label('lampType', a.lampType) || label('utility', a.utility) || label('equipmentType', a.equipmentType) || label('irrigationMethod', a.irrigationMethod),
+        render: (a) =>
+          label('lampType', a.lampType) ||
+          label('utility', a.utility) ||
+          label('equipmentType', a.equipmentType) ||
+          label('irrigationMethod', a.irrigationMethod),
       },
-      { key: 'power', title: t('assets.fields.ratedPowerW'), width: 90, sort: 'ratedPowerW', align: 'right', render: (a) => a.ratedPowerW ?? '' },
-      { key: 'installDate', title: t('assets.fields.installDate'), width: 110, sort: 'installDate', render: (a) => a.installDate ?? '' },
-      { key: 'lastReplaced', title: t('assets.fields.lastReplaced'), width: 110, sort: 'lastReplaced', render: (a) => a.lastReplaced ?? '' },
-      { key: 'serial', title: t('assets.fields.serial'), width: 150, sort: 'serial', render: (a) => a.serial ?? '' },
+      {
+        key: 'power',
+        title: t('assets.fields.ratedPowerW'),
+        width: 90,
+        sort: 'ratedPowerW',
+        align: 'right',
+        render: (a) => a.ratedPowerW ?? '',
+      },
+      {
+        key: 'installDate',
+        title: t('assets.fields.installDate'),
+        width: 110,
+        sort: 'installDate',
+        render: (a) => a.installDate ?? '',
+      },
+      {
+        key: 'lastReplaced',
+        title: t('assets.fields.lastReplaced'),
+        width: 110,
+        sort: 'lastReplaced',
+        render: (a) => a.lastReplaced ?? '',
+      },
+      {
+        key: 'serial',
+        title: t('assets.fields.serial'),
+        width: 150,
+        sort: 'serial',
+        render: (a) => a.serial ?? '',
+      },
     ],
     [t, label],
   );
@@ -169,10 +249,14 @@ export function AssetsPage() {
       <AssetFilters filter={filter} placeName={placeName} onChange={changeFilter} />
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space>
-          <Typography.Text data-testid="asset-total">{pages.total === null ? t('app.loading') : t('assets.total', { count: total })}</Typography.Text>
+          <Typography.Text data-testid="asset-total">
+            {pages.total === null ? t('app.loading') : t('assets.total', { count: total })}
+          </Typography.Text>
           {count > 0 && (
             <>
-              <Typography.Text strong data-testid="asset-selected">{t('assets.selected', { count })}</Typography.Text>
+              <Typography.Text strong data-testid="asset-selected">
+                {t('assets.selected', { count })}
+              </Typography.Text>
               <Button size="small" type="link" onClick={() => setSelection(emptySelection)}>
                 {t('assets.clearSelection')}
               </Button>
@@ -234,9 +318,26 @@ export function AssetsPage() {
           setDialog('form');
         }}
       />
-      <BulkEditModal open={dialog === 'bulk'} count={count} saving={saving} onSubmit={(p) => void applyBulk(p)} onCancel={() => setDialog(null)} />
-      <AddFixturesModal open={dialog === 'add'} saving={saving} onSubmit={(v) => void addFixtures(v)} onCancel={() => setDialog(null)} />
-      <AssetForm open={dialog === 'form'} editing={editing} saving={saving} onSubmit={(v, p) => void saveAsset(v, p)} onCancel={() => setDialog(null)} />
+      <BulkEditModal
+        open={dialog === 'bulk'}
+        count={count}
+        saving={saving}
+        onSubmit={(p) => void applyBulk(p)}
+        onCancel={() => setDialog(null)}
+      />
+      <AddFixturesModal
+        open={dialog === 'add'}
+        saving={saving}
+        onSubmit={(v) => void addFixtures(v)}
+        onCancel={() => setDialog(null)}
+      />
+      <AssetForm
+        open={dialog === 'form'}
+        editing={editing}
+        saving={saving}
+        onSubmit={(v, p) => void saveAsset(v, p)}
+        onCancel={() => setDialog(null)}
+      />
     </Space>
   );
 }

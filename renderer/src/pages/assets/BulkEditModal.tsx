@@ -14,7 +14,15 @@ export interface BulkPatch {
   fields?: Partial<AssetFields>;
 }
 
-const bulkFields: KindField[] = ['lampType', 'ratedPowerW', 'dailyHours', 'lastReplaced', 'ratedLifeH', 'irrigationMethod', 'equipmentType'];
+const bulkFields: KindField[] = [
+  'lampType',
+  'ratedPowerW',
+  'dailyHours',
+  'lastReplaced',
+  'ratedLifeH',
+  'irrigationMethod',
+  'equipmentType',
+];
 
 interface Props {
   open: boolean;
@@ -64,12 +72,25 @@ export function BulkEditModal({ open, count, saving, onSubmit, onCancel }: Props
         </Form.Item>
         {what === 'status' && (
           <Form.Item label={t('assets.bulkNewStatus')}>
-            <Select aria-label={t('assets.bulkNewStatus')} value={status} options={options('status')} onChange={setStatus} />
+            <Select
+              aria-label={t('assets.bulkNewStatus')}
+              value={status}
+              options={options('status')}
+              onChange={setStatus}
+            />
           </Form.Item>
         )}
         {what === 'place' && (
           <Form.Item label={t('assets.bulkNewPlace')}>
-            {place ? <Alert type="info" title={place.name} closable={{ onClose: () => setPlace(null) }} /> : <PlaceSearch onPick={(hit) => setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })} />}
+            {place ? (
+              <Alert type="info" title={place.name} closable={{ onClose: () => setPlace(null) }} />
+            ) : (
+              <PlaceSearch
+                onPick={(hit) =>
+                  setPlace({ id: hit.id, name: hit.path.map((p) => p.name).join(' › ') })
+                }
+              />
+            )}
           </Form.Item>
         )}
         {what === 'field' && (

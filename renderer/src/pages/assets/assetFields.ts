@@ -5,7 +5,15 @@ import type { LabelGroup } from '../../../../shared/domain/assetLabels';
 export type KindField = keyof AssetFields;
 
 const byKind: Record<AssetKind, KindField[]> = {
-  fixture: ['lampType', 'ratedPowerW', 'previousPowerW', 'ratedLifeH', 'dailyHours', 'lastReplaced', 'serial'],
+  fixture: [
+    'lampType',
+    'ratedPowerW',
+    'previousPowerW',
+    'ratedLifeH',
+    'dailyHours',
+    'lastReplaced',
+    'serial',
+  ],
   irrigation_zone: [
     'greenAreaM2',
     'irrigationMethod',

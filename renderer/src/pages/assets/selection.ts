@@ -3,8 +3,7 @@
 import type { AssetFilter, Selection } from '../../../../shared/contract/assets';
 
 export type TableSelection =
-  | { mode: 'ids'; ids: Set<string> }
-  | { mode: 'filter'; filter: AssetFilter; except: Set<string> };
+  { mode: 'ids'; ids: Set<string> } | { mode: 'filter'; filter: AssetFilter; except: Set<string> };
 
 export const emptySelection: TableSelection = { mode: 'ids', ids: new Set() };
 

@@ -86,7 +86,7 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e:
         limit: Math.min(500, end - start + 1),
       });
       const rows = [...page.items];
-      for (let offset = start + rows.length; offset <= end && rows.length < end - start + 1; ) {
+      for (let offset = start + rows.length; offset <= end && rows.length < end - start + 1;) {
         const more = await api.call('assets.list', { filter, sort, offset, limit: 500 });
         if (more.items.length === 0) break;
         rows.push(...more.items);
