@@ -3,6 +3,8 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { contract } from '../../shared/contract';
 import type { ApiErrorBody, Envelope } from '../../shared/contract/errors';
 import type { Api } from '../api';
 import { allowedHosts, hostAllowed, originAllowed, tokenAllowed } from './guard';
@@ -15,9 +17,18 @@ export interface WebHostOptions {
   staticDir: string;
   host?: string;
   maxBodyBytes?: number;
+  /** The larger limit for methods that carry a file (an import's contentBase64). */
+  maxFileBodyBytes?: number;
   /** Requests allowed per second, with a burst of ten seconds' worth. */
   ratePerSecond?: number;
 }
+
+/** Methods whose input carries a whole file; only these get the larger body limit. */
+const fileMethods = new Set<string>(
+  Object.entries(contract)
+    .filter(([, spec]) => spec.input instanceof z.ZodObject && 'contentBase64' in spec.input.shape)
+    .map(([name]) => name),
+);
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -43,6 +54,8 @@ const securityHeaders = {
 
 export function createWebHost(options: WebHostOptions): http.Server {
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  // Base64 of the largest importable file (20 MB) plus the JSON around it.
+  const maxFileBody = options.maxFileBodyBytes ?? 28 * 1024 * 1024;
   const bucket = rateBucket(options.ratePerSecond ?? 500);
   let hosts = new Set<string>();
   const server = http.createServer((req, res) => {
@@ -84,14 +97,15 @@ export function createWebHost(options: WebHostOptions): http.Server {
     if (!type.toLowerCase().startsWith('application/json')) {
       return reject({ code: 'BAD_REQUEST', message: 'Content-Type must be application/json' });
     }
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) return tooLarge(req, res, maxBody);
     let method: string;
     try {
       method = decodeURIComponent(rawMethod);
     } catch {
       return reject({ code: 'BAD_REQUEST', message: 'Malformed method name' });
     }
+    const limit = fileMethods.has(method) ? maxFileBody : maxBody;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return tooLarge(req, res, limit);
 
     const chunks: Buffer[] = [];
     let size = 0;
@@ -99,9 +113,9 @@ export function createWebHost(options: WebHostOptions): http.Server {
     req.on('data', (chunk: Buffer) => {
       if (aborted) return;
       size += chunk.length;
-      if (size > maxBody) {
+      if (size > limit) {
         aborted = true;
-        tooLarge(req, res, maxBody);
+        tooLarge(req, res, limit);
         return;
       }
       chunks.push(chunk);
