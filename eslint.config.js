@@ -6,10 +6,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process', 'worker_threads'];
+const nodeModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'crypto',
+  'child_process',
+  'worker_threads',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,8 +49,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeModules, 'electron', 'better-sqlite3', 'react', 'react-dom', 'antd'], message: 'shared/ is pure TypeScript: no Node, DOM, UI or database imports.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on either side.' },
+            {
+              group: [...nodeModules, 'electron', 'better-sqlite3', 'react', 'react-dom', 'antd'],
+              message: 'shared/ is pure TypeScript: no Node, DOM, UI or database imports.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not depend on either side.',
+            },
           ],
         },
       ],
@@ -51,8 +74,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeModules, 'electron', 'better-sqlite3'], message: 'The renderer runs in a browser sandbox: reach the core through api.call.' },
-            { group: ['**/electron/**'], message: 'The renderer talks to the core only through the API client.' },
+            {
+              group: [...nodeModules, 'electron', 'better-sqlite3'],
+              message: 'The renderer runs in a browser sandbox: reach the core through api.call.',
+            },
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer talks to the core only through the API client.',
+            },
           ],
         },
       ],
@@ -65,8 +94,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: "Only main.ts, preload.ts and print.ts may import 'electron'; the core runs under plain Node." }],
-          patterns: [{ group: ['**/renderer/**'], message: 'The core does not import the renderer.' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                "Only main.ts, preload.ts and print.ts may import 'electron'; the core runs under plain Node.",
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The core does not import the renderer.' },
+          ],
         },
       ],
     },

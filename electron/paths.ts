@@ -18,6 +18,9 @@ export function defaultUserDataDir(): string {
 }
 
 /** --db PATH, else UTILITY_DESK_DB, else the user data folder. */
-export function resolveDbPath(flag: string | undefined, userDataDir = defaultUserDataDir()): string {
+export function resolveDbPath(
+  flag: string | undefined,
+  userDataDir = defaultUserDataDir(),
+): string {
   return flag ?? process.env.UTILITY_DESK_DB ?? path.join(userDataDir, DB_FILE_NAME);
 }

@@ -53,7 +53,9 @@ for (const [name, cmd, args, env = {}] of stages) {
     env: { ...process.env, ...env },
   });
   count();
-  console.log(`   ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `   ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (result.status !== 0) {
     failedStage = name;
     if (totals.failed === 0) totals.failed = 1;

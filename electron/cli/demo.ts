@@ -40,4 +40,5 @@ export function runDemo(argv: string[]): number {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = runDemo(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = runDemo(process.argv.slice(2));

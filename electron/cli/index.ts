@@ -9,7 +9,9 @@ function main(): number {
   const [name, ...rest] = process.argv.slice(2);
   const command = name ? commands[name] : undefined;
   if (!command) {
-    console.error(`usage: npm run cli -- <command> [options]\ncommands: ${Object.keys(commands).join(', ')}`);
+    console.error(
+      `usage: npm run cli -- <command> [options]\ncommands: ${Object.keys(commands).join(', ')}`,
+    );
     return 2;
   }
   try {

@@ -45,10 +45,20 @@ function isoDay(year: number, rng: Rng): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-export function generateAssets(db: Db, rng: Rng, scale: number, now: string, lastYear: number): DemoAssets {
+export function generateAssets(
+  db: Db,
+  rng: Rng,
+  scale: number,
+  now: string,
+  lastYear: number,
+): DemoAssets {
   const insert = db.prepare(
     (() => {
-      const cols = Object.keys(assetToColumns(assetFromInput({ code: 'x', name: 'x', kind: 'fixture', status: 'in_service' }, 'x', now)));
+      const cols = Object.keys(
+        assetToColumns(
+          assetFromInput({ code: 'x', name: 'x', kind: 'fixture', status: 'in_service' }, 'x', now),
+        ),
+      );
       return `INSERT INTO assets (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`;
     })(),
   );
@@ -67,7 +77,9 @@ export function generateAssets(db: Db, rng: Rng, scale: number, now: string, las
        WHERE r.kind = 'room' ORDER BY b.parent_id, r.code`,
     )
     .all() as RoomInfo[];
-  const sites = db.prepare(`SELECT id, code FROM places WHERE kind = 'site' ORDER BY code`).all() as { id: string; code: string }[];
+  const sites = db
+    .prepare(`SELECT id, code FROM places WHERE kind = 'site' ORDER BY code`)
+    .all() as { id: string; code: string }[];
   const prefixOf = new Map(sites.map((s, i) => [s.id, scale > 1 ? `C${i + 1}-` : '']));
 
   // Fixtures, room by room.
@@ -99,12 +111,18 @@ export function generateAssets(db: Db, rng: Rng, scale: number, now: string, las
   for (const site of sites) {
     const prefix = prefixOf.get(site.id) ?? '';
     const areas = db
-      .prepare(`SELECT id, name, code FROM places WHERE parent_id = ? AND kind = 'area' ORDER BY code`)
+      .prepare(
+        `SELECT id, name, code FROM places WHERE parent_id = ? AND kind = 'area' ORDER BY code`,
+      )
       .all(site.id) as { id: string; name: string; code: string }[];
     const road = areas.find((a) => a.name === '环校路') ?? areas[0];
-    const greens = areas.filter((a) => a.name.includes('绿地') || a.name.includes('广场') || a.name.includes('运动场'));
+    const greens = areas.filter(
+      (a) => a.name.includes('绿地') || a.name.includes('广场') || a.name.includes('运动场'),
+    );
     const buildings = db
-      .prepare(`SELECT id, code, name FROM places WHERE parent_id = ? AND kind = 'building' ORDER BY code`)
+      .prepare(
+        `SELECT id, code, name FROM places WHERE parent_id = ? AND kind = 'building' ORDER BY code`,
+      )
       .all(site.id) as { id: string; code: string; name: string }[];
 
     // Street lights along the ring road and in the squares.
@@ -216,7 +234,8 @@ export function generateAssets(db: Db, rng: Rng, scale: number, now: string, las
         scheduleDays: nightly ? ['TU', 'FR'] : ['MO', 'WE', 'FR'],
         scheduleStart: nightly ? '02:30' : rng.pick(['05:00', '05:30', '06:00']),
         scheduleMinutes: method === 'drip' ? 60 : rng.pick([20, 25, 30, 40]),
-        precipRateMmH: method === 'drip' ? 4 : method === 'micro_spray' ? 8 : rng.pick([10, 12, 15]),
+        precipRateMmH:
+          method === 'drip' ? 4 : method === 'micro_spray' ? 8 : rng.pick([10, 12, 15]),
         installDate: isoDay(rng.int(2017, 2021), rng),
       });
     }
@@ -241,7 +260,9 @@ export function generateAssets(db: Db, rng: Rng, scale: number, now: string, las
           placeId: place() ?? null,
           equipmentType: type,
           installDate: isoDay(rng.int(2012, lastYear - 1), rng),
-          ...(type === 'pump' ? { ratedPowerW: rng.pick([5500, 7500, 11000]), dailyHours: 16 } : {}),
+          ...(type === 'pump'
+            ? { ratedPowerW: rng.pick([5500, 7500, 11000]), dailyHours: 16 }
+            : {}),
         });
       }
     }

@@ -2,7 +2,12 @@
 import { newId, type Db } from '../store/tx';
 import type { Rng } from './random';
 
-export function generateHeadcounts(db: Db, rng: Rng, siteIds: readonly string[], lastYear: number): number {
+export function generateHeadcounts(
+  db: Db,
+  rng: Rng,
+  siteIds: readonly string[],
+  lastYear: number,
+): number {
   const insert = db.prepare(
     `INSERT INTO headcounts (id, site_id, year, students, staff, residents, others) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );

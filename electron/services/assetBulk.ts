@@ -16,7 +16,9 @@ export function selectedIds(ctx: Ctx, selection: Selection): string[] {
   if ('ids' in selection) return [...new Set(selection.ids)];
   const where = assetWhere(selection.filter);
   const except = new Set(selection.exceptIds);
-  const rows = prepared(ctx.db, `SELECT a.id FROM assets a ${where.sql} ORDER BY a.code`).all(...where.params) as {
+  const rows = prepared(ctx.db, `SELECT a.id FROM assets a ${where.sql} ORDER BY a.code`).all(
+    ...where.params,
+  ) as {
     id: string;
   }[];
   return rows.map((r) => r.id).filter((id) => !except.has(id));
@@ -39,7 +41,9 @@ function nextCodes(ctx: Ctx, prefix: string, count: number): string[] {
   );
 }
 
-export const assetBulkHandlers: Handlers<'assets.bulkUpdate' | 'assets.addFixtures' | 'assets.pick'> = {
+export const assetBulkHandlers: Handlers<
+  'assets.bulkUpdate' | 'assets.addFixtures' | 'assets.pick'
+> = {
   'assets.pick': ({ selection, limit }, ctx) => {
     const ids = selectedIds(ctx, selection);
     return { items: assetsByIds(ctx.db, ids.slice(0, limit)), total: ids.length };

@@ -51,7 +51,8 @@ export function assetIssues(db: Db, asset: Asset): FieldIssue[] {
   }
   if (asset.linkedMeterId) {
     const meter = s.meter.get(asset.linkedMeterId);
-    if (!meter || meter.kind !== 'meter') issues.push({ path: 'linkedMeterId', message: 'not a meter' });
+    if (!meter || meter.kind !== 'meter')
+      issues.push({ path: 'linkedMeterId', message: 'not a meter' });
   }
   if (asset.parentMeterId) issues.push(...parentMeterIssues(db, asset));
   return issues;
@@ -60,13 +61,24 @@ export function assetIssues(db: Db, asset: Asset): FieldIssue[] {
 function parentMeterIssues(db: Db, asset: Asset): FieldIssue[] {
   const s = sql(db);
   const parent = asset.parentMeterId ? s.meter.get(asset.parentMeterId) : undefined;
-  if (!parent || parent.kind !== 'meter') return [{ path: 'parentMeterId', message: 'not a meter' }];
+  if (!parent || parent.kind !== 'meter')
+    return [{ path: 'parentMeterId', message: 'not a meter' }];
   const issues: FieldIssue[] = [];
   if (parent.utility !== asset.utility) {
-    issues.push({ path: 'parentMeterId', message: `parent meter measures ${parent.utility ?? 'nothing'}, not ${asset.utility ?? 'nothing'}` });
+    issues.push({
+      path: 'parentMeterId',
+      message: `parent meter measures ${parent.utility ?? 'nothing'}, not ${asset.utility ?? 'nothing'}`,
+    });
   }
-  if (asset.meterLevel !== null && parent.meter_level !== null && parent.meter_level >= asset.meterLevel) {
-    issues.push({ path: 'meterLevel', message: `must be below its parent's level ${parent.meter_level}` });
+  if (
+    asset.meterLevel !== null &&
+    parent.meter_level !== null &&
+    parent.meter_level >= asset.meterLevel
+  ) {
+    issues.push({
+      path: 'meterLevel',
+      message: `must be below its parent's level ${parent.meter_level}`,
+    });
   }
   // Walk up: the new parent must not be the meter itself or one of its descendants.
   let cursor: MeterRow | undefined = parent;

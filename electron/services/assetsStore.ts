@@ -84,7 +84,8 @@ export function assetToColumns(asset: Asset): Record<string, unknown> {
     created_at: asset.createdAt,
     updated_at: asset.updatedAt,
   };
-  for (const field of fieldNames) out[fieldColumns[field].column] = toColumnValue(field, asset[field]);
+  for (const field of fieldNames)
+    out[fieldColumns[field].column] = toColumnValue(field, asset[field]);
   return out;
 }
 
@@ -92,7 +93,9 @@ export function assetStatements(db: Db) {
   return {
     byId: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id = ?`),
     /** Many rows by id in one statement (ids as a JSON array); order is the caller's to restore. */
-    byIds: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`),
+    byIds: db.prepare<[string], AssetRow>(
+      `${ASSET_SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`,
+    ),
     byCode: db.prepare<[string], AssetRow>(`${ASSET_SELECT} WHERE a.code = ?`),
     insert: db.prepare(
       `INSERT INTO assets (${allCols.join(', ')}) VALUES (${allCols.map((c) => '@' + c).join(', ')})`,

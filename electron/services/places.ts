@@ -81,7 +81,13 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         updated_at: now,
       });
       const created = toPlace(requirePlace(ctx, id));
-      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'create', after: created });
+      writeAudit(ctx.db, {
+        actor: ctx.actor,
+        entity: 'place',
+        entityId: id,
+        action: 'create',
+        after: created,
+      });
       return created;
     }),
 
@@ -102,7 +108,14 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         updated_at: nowIso(),
       });
       const after = toPlace(requirePlace(ctx, id));
-      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'update', before, after });
+      writeAudit(ctx.db, {
+        actor: ctx.actor,
+        entity: 'place',
+        entityId: id,
+        action: 'update',
+        before,
+        after,
+      });
       return after;
     }),
 
@@ -120,7 +133,14 @@ export const placesHandlers: Handlers<PlacesMethod> = {
       }
       placesSql(ctx.db).setParent.run(parentId, nowIso(), id);
       const after = toPlace(requirePlace(ctx, id));
-      writeAudit(ctx.db, { actor: ctx.actor, entity: 'place', entityId: id, action: 'update', before, after });
+      writeAudit(ctx.db, {
+        actor: ctx.actor,
+        entity: 'place',
+        entityId: id,
+        action: 'update',
+        before,
+        after,
+      });
       return after;
     }),
 
@@ -128,6 +148,23 @@ export const placesHandlers: Handlers<PlacesMethod> = {
     inTransaction(ctx.db, () => {
       const target = requirePlace(ctx, id);
       const sql = placesSql(ctx.db);
+      // Assets anywhere in the subtree keep it: say so plainly rather than let the foreign key
+      // fail halfway through with a bare CONSTRAINT error.
+      const assetCount = (
+        prepared(
+          ctx.db,
+          `WITH RECURSIVE down(id) AS (
+             SELECT ? UNION ALL SELECT p.id FROM places p JOIN down ON p.parent_id = down.id)
+           SELECT count(*) AS n FROM assets WHERE place_id IN (SELECT id FROM down)`,
+        ).get(id) as { n: number }
+      ).n;
+      if (assetCount > 0) {
+        throw new DeskError(
+          'CONFLICT',
+          `"${target.name}" still holds ${assetCount} asset(s); move or delete them first`,
+          { reason: 'HAS_ASSETS', assetCount },
+        );
+      }
       if (target.child_count > 0 && !cascade) {
         throw new DeskError(
           'CONFLICT',

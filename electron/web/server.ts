@@ -78,7 +78,11 @@ export function createWebHost(options: WebHostOptions): http.Server {
       return sendError(res, { code: 'FORBIDDEN', message: 'Unknown Host header' }, true);
     }
     if (!bucket.take()) {
-      return sendError(res, { code: 'RATE_LIMITED', message: 'Too many requests; slow down' }, true);
+      return sendError(
+        res,
+        { code: 'RATE_LIMITED', message: 'Too many requests; slow down' },
+        true,
+      );
     }
     const rawUrl = req.url ?? '/';
     // Refuse dot segments before URL parsing would quietly resolve them away.
@@ -90,9 +94,12 @@ export function createWebHost(options: WebHostOptions): http.Server {
 
   function handleApi(req: http.IncomingMessage, res: http.ServerResponse, rawMethod: string): void {
     const reject = (error: ApiErrorBody) => sendError(res, error, true);
-    if (!originAllowed(req, hosts)) return reject({ code: 'FORBIDDEN', message: 'Cross-site request refused' });
-    if (!tokenAllowed(req, options.token)) return reject({ code: 'FORBIDDEN', message: 'Missing or wrong token' });
-    if (req.method !== 'POST') return reject({ code: 'BAD_REQUEST', message: 'Use POST for /api/ calls' });
+    if (!originAllowed(req, hosts))
+      return reject({ code: 'FORBIDDEN', message: 'Cross-site request refused' });
+    if (!tokenAllowed(req, options.token))
+      return reject({ code: 'FORBIDDEN', message: 'Missing or wrong token' });
+    if (req.method !== 'POST')
+      return reject({ code: 'BAD_REQUEST', message: 'Use POST for /api/ calls' });
     const type = req.headers['content-type'] ?? '';
     if (!type.toLowerCase().startsWith('application/json')) {
       return reject({ code: 'BAD_REQUEST', message: 'Content-Type must be application/json' });
@@ -137,7 +144,11 @@ export function createWebHost(options: WebHostOptions): http.Server {
     });
   }
 
-  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  function handleStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...securityHeaders });
       res.end();
@@ -167,7 +178,12 @@ function notFound(res: http.ServerResponse): void {
   res.end('Not found');
 }
 
-function send(res: http.ServerResponse, status: number, body: Envelope<unknown>, close = false): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: Envelope<unknown>,
+  close = false,
+): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',

@@ -8,11 +8,24 @@ export const assetKinds = ['fixture', 'irrigation_zone', 'meter', 'equipment'] a
 export const AssetKind = z.enum(assetKinds);
 export type AssetKind = z.infer<typeof AssetKind>;
 
-export const assetStatuses = ['in_service', 'faulty', 'under_repair', 'standby', 'retired'] as const;
+export const assetStatuses = [
+  'in_service',
+  'faulty',
+  'under_repair',
+  'standby',
+  'retired',
+] as const;
 export const AssetStatus = z.enum(assetStatuses);
 export type AssetStatus = z.infer<typeof AssetStatus>;
 
-export const lampTypes = ['led_tube', 'panel', 'downlight', 'street_light', 'floodlight', 'emergency'] as const;
+export const lampTypes = [
+  'led_tube',
+  'panel',
+  'downlight',
+  'street_light',
+  'floodlight',
+  'emergency',
+] as const;
 export const LampType = z.enum(lampTypes);
 export type LampType = z.infer<typeof LampType>;
 
@@ -44,7 +57,12 @@ export const Weekday = z.enum(weekdays);
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
 
 const Watts = z.number().finite().nonnegative().max(100_000);
 const Hours = z.number().finite().nonnegative();
@@ -69,7 +87,12 @@ export const AssetFields = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM')
     .nullable(),
-  scheduleMinutes: z.number().int().nonnegative().max(24 * 60).nullable(),
+  scheduleMinutes: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(24 * 60)
+    .nullable(),
   precipRateMmH: z.number().finite().nonnegative().max(1000).nullable(),
   // meter
   utility: Utility.nullable(),
@@ -84,7 +107,10 @@ export const AssetFields = z.object({
 });
 export type AssetFields = z.infer<typeof AssetFields>;
 
-export const CustomFields = z.record(z.string().max(60), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]));
+export const CustomFields = z.record(
+  z.string().max(60),
+  z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]),
+);
 
 export const Asset = AssetFields.extend({
   id: Id,
@@ -177,7 +203,9 @@ export const assetsMethods = {
   'assets.list': {
     input: z.object({
       filter: AssetFilter.default({}),
-      sort: z.object({ column: SortColumn, direction: z.enum(['asc', 'desc']) }).default({ column: 'code', direction: 'asc' }),
+      sort: z
+        .object({ column: SortColumn, direction: z.enum(['asc', 'desc']) })
+        .default({ column: 'code', direction: 'asc' }),
       offset: z.number().int().nonnegative().max(10_000_000).default(0),
       limit: z.number().int().positive().max(500).default(100),
     }),
@@ -203,7 +231,14 @@ export const assetsMethods = {
           fields: AssetFields.partial().optional(),
           notes: Notes.optional(),
         })
-        .refine((p) => p.status !== undefined || p.placeId !== undefined || p.notes !== undefined || (p.fields && Object.keys(p.fields).length > 0), 'nothing to change'),
+        .refine(
+          (p) =>
+            p.status !== undefined ||
+            p.placeId !== undefined ||
+            p.notes !== undefined ||
+            (p.fields && Object.keys(p.fields).length > 0),
+          'nothing to change',
+        ),
     }),
     result: z.object({ updated: z.number().int() }),
   },
@@ -221,7 +256,10 @@ export const assetsMethods = {
     result: z.object({ created: z.number().int(), codes: z.array(z.string()) }),
   },
   'assets.pick': {
-    input: z.object({ selection: Selection, limit: z.number().int().positive().max(5000).default(2000) }),
+    input: z.object({
+      selection: Selection,
+      limit: z.number().int().positive().max(5000).default(2000),
+    }),
     result: z.object({ items: z.array(Asset), total: z.number().int() }),
   },
   'assets.facets': {

@@ -76,14 +76,21 @@ export function labelOf(group: LabelGroup, value: string | null | undefined, lan
 }
 
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 /** The code for a cell that holds a code or a label in either language; undefined if none. */
 export function valueOfLabel(group: LabelGroup, text: string): string | undefined {
   const wanted = normalise(text);
   for (const [code, label] of Object.entries(assetLabels[group] as Record<string, Label>)) {
-    if (normalise(code) === wanted || normalise(label.zh) === wanted || normalise(label.en) === wanted) {
+    if (
+      normalise(code) === wanted ||
+      normalise(label.zh) === wanted ||
+      normalise(label.en) === wanted
+    ) {
       return code;
     }
   }

@@ -3,7 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { openApp, unique } from './support';
 
-test('create, find after reload, edit and delete a building with a Chinese name', async ({ page }) => {
+test('create, find after reload, edit and delete a building with a Chinese name', async ({
+  page,
+}) => {
   const tag = unique();
   const siteName = `东校区${tag}`;
   const buildingName = `图书馆南楼${tag}`;

@@ -54,7 +54,10 @@ export function transport(): 'ipc' | 'http' {
 }
 
 /** Calls a method; resolves with its typed result or rejects with a DeskError. */
-export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> {
+export async function call<M extends MethodName>(
+  method: M,
+  input: InputOf<M>,
+): Promise<ResultOf<M>> {
   const envelope = window.desk
     ? await window.desk.call(method, input)
     : await httpCall(method, input);

@@ -68,7 +68,10 @@ export function DashboardPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3}>{t('dashboard.welcome')}</Typography.Title>
-      <Card title={t('dashboard.counts')} extra={t('dashboard.schema', { version: info.schemaVersion })}>
+      <Card
+        title={t('dashboard.counts')}
+        extra={t('dashboard.schema', { version: info.schemaVersion })}
+      >
         <Space size={48} wrap>
           {placeKinds.map((kind) => (
             <Statistic key={kind} title={t(`kinds.${kind}`)} value={info.counts[kind] ?? 0} />

@@ -19,7 +19,14 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-export function PlaceDetail({ detail, childrenList, onCreateChild, onEdit, onDelete, onOpen }: Props) {
+export function PlaceDetail({
+  detail,
+  childrenList,
+  onCreateChild,
+  onEdit,
+  onDelete,
+  onOpen,
+}: Props) {
   const { t } = useTranslation();
   const { place, path } = detail;
   const childKinds = placeKinds.filter((k) => allowedParents[k].includes(place.kind));
@@ -48,10 +55,14 @@ export function PlaceDetail({ detail, childrenList, onCreateChild, onEdit, onDel
       >
         <Descriptions size="small" column={2} bordered>
           <Descriptions.Item label={t('places.fields.name')}>{place.name}</Descriptions.Item>
-          <Descriptions.Item label={t('places.fields.kind')}>{t(`kinds.${place.kind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('places.fields.kind')}>
+            {t(`kinds.${place.kind}`)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('places.fields.code')}>{place.code ?? '—'}</Descriptions.Item>
           {place.kind === 'site' ? (
-            <Descriptions.Item label={t('places.fields.timeZone')}>{place.timeZone}</Descriptions.Item>
+            <Descriptions.Item label={t('places.fields.timeZone')}>
+              {place.timeZone}
+            </Descriptions.Item>
           ) : (
             <Descriptions.Item label={t('places.fields.areaM2')}>
               {place.areaM2 === null ? '—' : place.areaM2.toLocaleString()}
@@ -98,7 +109,11 @@ export function PlaceDetail({ detail, childrenList, onCreateChild, onEdit, onDel
               dataIndex: 'name',
               render: (name: string, row) => <a onClick={() => onOpen(row.id)}>{name}</a>,
             },
-            { title: t('places.fields.kind'), dataIndex: 'kind', render: (k: PlaceKind) => t(`kinds.${k}`) },
+            {
+              title: t('places.fields.kind'),
+              dataIndex: 'kind',
+              render: (k: PlaceKind) => t(`kinds.${k}`),
+            },
             { title: t('places.fields.code'), dataIndex: 'code' },
             {
               title: t('places.fields.areaM2'),

@@ -61,12 +61,7 @@ export function PlaceForm({ open, kind, editing, saving, onSubmit, onCancel }: P
       destroyOnHidden
       forceRender
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(values) => onSubmit(values)}
-        name="place-form"
-      >
+      <Form form={form} layout="vertical" onFinish={(values) => onSubmit(values)} name="place-form">
         <Form.Item
           name="name"
           label={t('places.fields.name')}

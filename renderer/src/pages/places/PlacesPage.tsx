@@ -89,7 +89,8 @@ export function PlacesPage() {
           parentId: form.parentId,
         });
         await tree.refresh(created.parentId);
-        if (created.parentId) setExpanded((prev) => [...new Set([...prev, created.parentId ?? ''])]);
+        if (created.parentId)
+          setExpanded((prev) => [...new Set([...prev, created.parentId ?? ''])]);
         void navigate(`/places/${created.id}`);
       }
       void message.success(t('places.saved'));
@@ -113,7 +114,10 @@ export function PlacesPage() {
       cancelText: t('places.cancel'),
       onOk: async () => {
         try {
-          const r = await api.call('places.delete', { id: place.id, cascade: place.childCount > 0 });
+          const r = await api.call('places.delete', {
+            id: place.id,
+            cascade: place.childCount > 0,
+          });
           void message.success(t('places.deleted', { count: r.deleted }));
           await tree.refresh(place.parentId);
           if (selected?.place.id === place.id) {
@@ -173,7 +177,9 @@ export function PlacesPage() {
             detail={selected}
             childrenList={tree.childrenOf[selected.place.id] ?? []}
             onCreateChild={(kind) => setForm({ kind, parentId: selected.place.id, editing: null })}
-            onEdit={(place) => setForm({ kind: place.kind, parentId: place.parentId, editing: place })}
+            onEdit={(place) =>
+              setForm({ kind: place.kind, parentId: place.parentId, editing: place })
+            }
             onDelete={remove}
             onOpen={(id) => void navigate(`/places/${id}`)}
           />

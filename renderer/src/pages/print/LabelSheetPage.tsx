@@ -40,7 +40,11 @@ export function LabelSheetPage() {
           items.map(async (asset) => ({
             asset,
             qr: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
-              await QRCode.toString(asset.code, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' }),
+              await QRCode.toString(asset.code, {
+                type: 'svg',
+                margin: 0,
+                errorCorrectionLevel: 'M',
+              }),
             )}`,
           })),
         );
@@ -52,11 +56,19 @@ export function LabelSheetPage() {
   const pages = useMemo(() => {
     const perPage = format.columns * format.rows;
     const out: Label[][] = [];
-    for (let i = 0; i < (labels?.length ?? 0); i += perPage) out.push((labels ?? []).slice(i, i + perPage));
+    for (let i = 0; i < (labels?.length ?? 0); i += perPage)
+      out.push((labels ?? []).slice(i, i + perPage));
     return out;
   }, [labels, format]);
 
-  if (error) return <Result status="warning" title={error} extra={<Button onClick={() => void navigate('/assets')}>{t('labels.back')}</Button>} />;
+  if (error)
+    return (
+      <Result
+        status="warning"
+        title={error}
+        extra={<Button onClick={() => void navigate('/assets')}>{t('labels.back')}</Button>}
+      />
+    );
 
   const qrMm = Math.min(format.heightMm - 6, format.widthMm * 0.42);
   return (
@@ -73,11 +85,18 @@ export function LabelSheetPage() {
             options={labelFormats.map((f) => ({ value: f.id, label: t(`labels.formats.${f.id}`) }))}
             onChange={(id) => setParams({ format: id })}
           />
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!labels} onClick={() => window.print()}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!labels}
+            onClick={() => window.print()}
+          >
             {t('labels.print')}
           </Button>
           <Typography.Text data-testid="label-summary">
-            {labels ? t('labels.summary', { count: labels.length, pages: pages.length }) : t('app.loading')}
+            {labels
+              ? t('labels.summary', { count: labels.length, pages: pages.length })
+              : t('app.loading')}
             {total > (labels?.length ?? 0) && ` ${t('labels.truncated', { total })}`}
           </Typography.Text>
         </Space>
