@@ -45,12 +45,7 @@ export interface ApiOptions {
 }
 
 export function createApi(core: Core, options: ApiOptions = {}): Api {
-  const table = combineHandlers(
-    systemHandlers,
-    placesHandlers,
-    assetsHandlers,
-    assetBulkHandlers,
-  );
+  const table = combineHandlers(systemHandlers, placesHandlers, assetsHandlers, assetBulkHandlers);
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);
   }
