@@ -10,10 +10,14 @@ async function totalOf(page: Page): Promise<number> {
   return Number(text.replace(/[^\d]/g, ''));
 }
 
+/** Picks a filter option and waits until the table's total reflects it. */
 async function pickFilter(page: Page, label: string, option: string) {
+  await expect(page.getByTestId('asset-total')).toContainText('共');
+  const before = await totalOf(page);
   await page.getByRole('combobox', { name: label, exact: true }).first().click();
   await chooseOption(page, option);
   await page.keyboard.press('Escape');
+  await expect.poll(() => totalOf(page)).not.toBe(before);
 }
 
 test('typing 路灯 or a code fragment shows the matching rows', async ({ page }) => {
@@ -76,7 +80,10 @@ test('bulk-change 500 fixtures to 维修中 and see it in their history', async 
 
   // The last of the 500 now shows the change in its history.
   await page.getByLabel('搜索编号、名称、出厂编号、备注').fill(lastCode);
+  // It is no longer 在用, so the current filter finds nothing until 维修中 is added.
+  await expect.poll(() => totalOf(page)).toBe(0);
   await pickFilter(page, '状态', '维修中');
+  await expect.poll(() => totalOf(page)).toBe(1);
   await page.locator('[role="row"][aria-rowindex="1"]').getByRole('gridcell').first().click();
   const entry = page.getByTestId('history-entry').first();
   await expect(entry).toContainText('批量修改 500 项');
