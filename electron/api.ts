@@ -13,6 +13,7 @@ import type { Core, Ctx } from './context';
 import { toErrorBody, validationError } from './errors';
 import { assetBulkHandlers } from './services/assetBulk';
 import { assetsHandlers } from './services/assets';
+import { assetTransferHandlers } from './services/assetTransfer';
 import { placesHandlers } from './services/places';
 import { systemHandlers } from './services/system';
 
@@ -45,7 +46,13 @@ export interface ApiOptions {
 }
 
 export function createApi(core: Core, options: ApiOptions = {}): Api {
-  const table = combineHandlers(systemHandlers, placesHandlers, assetsHandlers, assetBulkHandlers);
+  const table = combineHandlers(
+    systemHandlers,
+    placesHandlers,
+    assetsHandlers,
+    assetBulkHandlers,
+    assetTransferHandlers,
+  );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);
   }

@@ -2,6 +2,7 @@
 // renderer's client are typed from this one table.
 import type { z } from 'zod';
 import { assetsMethods } from './assets';
+import { assetsTransferMethods } from './assetTransfer';
 import { placesMethods } from './places';
 import { systemMethods } from './system';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...systemMethods,
   ...placesMethods,
   ...assetsMethods,
+  ...assetsTransferMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
