@@ -1,13 +1,20 @@
 // The Assets page: the whole register in one windowed table with filters and search, a detail
 // panel with history, and the bulk actions (status, place, fields, add fixtures).
-import { EditOutlined, PlusOutlined, QrcodeOutlined } from '@ant-design/icons';
-import { App, Button, Space, Tag, Typography } from 'antd';
+import {
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  QrcodeOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import { App, Button, Dropdown, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Asset, AssetFilter, AssetInput } from '../../../../shared/contract/assets';
 import { api } from '../../api/client';
 import { errorText } from '../../errorText';
+import { mimeOf, saveBase64 } from '../../files';
 import { useLabel } from '../../labels';
 import { rememberSelection } from '../print/printSelection';
 import { AddFixturesModal, type AddFixturesValues } from './AddFixturesModal';
@@ -16,6 +23,7 @@ import { AssetFilters } from './AssetFilters';
 import { AssetForm, type AssetFormValues } from './AssetForm';
 import { AssetTable, type Column } from './AssetTable';
 import { BulkEditModal, type BulkPatch } from './BulkEditModal';
+import { ImportModal } from './ImportModal';
 import {
   emptySelection,
   isSelected,
@@ -27,10 +35,10 @@ import {
 } from './selection';
 import { useAssetPages, type AssetSort } from './useAssetPages';
 
-type Dialog = 'bulk' | 'add' | 'form' | null;
+type Dialog = 'bulk' | 'add' | 'form' | 'import' | null;
 
 export function AssetsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const label = useLabel();
   const navigate = useNavigate();
@@ -156,6 +164,20 @@ export function AssetsPage() {
       }
       return t('places.saved');
     });
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await api.call('assets.export', {
+        filter,
+        format,
+        language: i18n.language === 'en' ? 'en' : 'zh-CN',
+      });
+      saveBase64(file.fileName, file.contentBase64, mimeOf(file.fileName));
+      void message.success(t('assets.exported', { count: file.rows }));
+    } catch (error) {
+      onError(error);
+    }
+  };
 
   const columns: Column[] = useMemo(
     () => [
@@ -284,6 +306,20 @@ export function AssetsPage() {
           >
             {t('assets.printLabels')}
           </Button>
+          <Button icon={<UploadOutlined />} onClick={() => setDialog('import')}>
+            {t('assets.import')}
+          </Button>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'xlsx', label: t('assets.exportXlsx') },
+                { key: 'csv', label: t('assets.exportCsv') },
+              ],
+              onClick: ({ key }) => void exportAs(key as 'csv' | 'xlsx'),
+            }}
+          >
+            <Button icon={<DownloadOutlined />}>{t('assets.export')}</Button>
+          </Dropdown>
           <Button onClick={() => setDialog('add')}>{t('assets.addFixtures')}</Button>
           <Button
             type="primary"

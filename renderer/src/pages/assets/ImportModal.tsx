@@ -1,0 +1,193 @@
+// Import assets from CSV or XLSX in two steps: a dry run that lists every row's problems and
+// writes nothing, then a commit of the valid rows (or all rows, or nothing) in one transaction.
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Modal, Space, Spin, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProblem, ImportReport } from '../../../../shared/contract/assetTransfer';
+import { importLimits } from '../../../../shared/contract/assetTransfer';
+import { api } from '../../api/client';
+import { errorText } from '../../errorText';
+import { fileToBase64, mimeOf, saveBase64 } from '../../files';
+
+interface Props {
+  open: boolean;
+  onClose: (imported: boolean) => void;
+}
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+  report: ImportReport;
+}
+
+export function ImportModal({ open, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState<'reading' | 'writing' | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+
+  const reset = () => {
+    setLoaded(null);
+    setError(null);
+    setDone(null);
+  };
+
+  const preview = async (file: File) => {
+    reset();
+    if (file.size > importLimits.maxBytes) {
+      setError(t('import.tooLarge', { mb: importLimits.maxBytes / 1024 / 1024 }));
+      return;
+    }
+    setBusy('reading');
+    try {
+      const contentBase64 = await fileToBase64(file);
+      const report = await api.call('assets.importPreview', { fileName: file.name, contentBase64 });
+      setLoaded({ fileName: file.name, contentBase64, report });
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const commit = async (mode: 'valid' | 'all') => {
+    if (!loaded) return;
+    setBusy('writing');
+    try {
+      const r = await api.call('assets.importCommit', {
+        fileName: loaded.fileName,
+        contentBase64: loaded.contentBase64,
+        mode,
+      });
+      setDone(t('import.done', r));
+      setLoaded(null);
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const template = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await api.call('assets.template', { format, language });
+      saveBase64(file.fileName, file.contentBase64, mimeOf(file.fileName));
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  const report = loaded?.report;
+  return (
+    <Modal
+      open={open}
+      title={t('import.title')}
+      width={860}
+      onCancel={() => {
+        const imported = done !== null;
+        reset();
+        onClose(imported);
+      }}
+      footer={
+        report ? (
+          <Space>
+            <Button onClick={reset}>{t('import.another')}</Button>
+            <Button
+              disabled={report.problemCount > 0 || busy !== null}
+              onClick={() => void commit('all')}
+            >
+              {t('import.commitAll', { count: report.rows })}
+            </Button>
+            <Button
+              type="primary"
+              disabled={report.valid === 0 || busy !== null}
+              loading={busy === 'writing'}
+              onClick={() => void commit('valid')}
+            >
+              {t('import.commitValid', { count: report.valid })}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
+        {done && <Alert type="success" showIcon title={done} data-testid="import-done" />}
+        {!report && (
+          <Spin spinning={busy !== null} tip={t('import.reading')}>
+            <Upload.Dragger
+              accept=".csv,.xlsx,.txt"
+              multiple={false}
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void preview(file);
+                return false;
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p>{t('import.drop')}</p>
+              <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
+            </Upload.Dragger>
+            <Space style={{ marginTop: 8 }}>
+              <Typography.Text>{t('import.templates')}</Typography.Text>
+              <Button size="small" onClick={() => void template('xlsx')}>
+                XLSX
+              </Button>
+              <Button size="small" onClick={() => void template('csv')}>
+                CSV
+              </Button>
+            </Space>
+          </Spin>
+        )}
+        {report && loaded && (
+          <>
+            <Descriptions size="small" bordered column={3} data-testid="import-report">
+              <Descriptions.Item label={t('import.file')} span={3}>
+                {loaded.fileName} · {report.format.toUpperCase()} · {report.encoding}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('import.rows')}>{report.rows}</Descriptions.Item>
+              <Descriptions.Item label={t('import.valid')}>{report.valid}</Descriptions.Item>
+              <Descriptions.Item label={t('import.problemRows')}>
+                {report.problemCount}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('import.creates')}>{report.creates}</Descriptions.Item>
+              <Descriptions.Item label={t('import.updates')}>{report.updates}</Descriptions.Item>
+              <Descriptions.Item label={t('import.unchanged')}>
+                {report.unchanged}
+              </Descriptions.Item>
+            </Descriptions>
+            {report.unknownHeaders.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('import.unknownHeaders', { headers: report.unknownHeaders.join('、') })}
+              />
+            )}
+            {report.problems.length > 0 ? (
+              <Table<ImportProblem>
+                size="small"
+                data-testid="import-problems"
+                rowKey={(p) => `${p.row}:${p.column}:${p.reason}`}
+                dataSource={report.problems}
+                pagination={{ pageSize: 10, showSizeChanger: false }}
+                columns={[
+                  { title: t('import.row'), dataIndex: 'row', width: 70 },
+                  { title: t('import.column'), dataIndex: 'column', width: 140 },
+                  { title: t('import.value'), dataIndex: 'value', ellipsis: true },
+                  { title: t('import.reason'), dataIndex: 'reason' },
+                ]}
+              />
+            ) : (
+              <Alert type="success" showIcon title={t('import.noProblems')} />
+            )}
+          </>
+        )}
+      </Space>
+    </Modal>
+  );
+}
