@@ -367,6 +367,13 @@ export function AssetsPage() {
         onSubmit={(v) => void addFixtures(v)}
         onCancel={() => setDialog(null)}
       />
+      <ImportModal
+        open={dialog === 'import'}
+        onClose={(imported) => {
+          setDialog(null);
+          if (imported) pages.reload();
+        }}
+      />
       <AssetForm
         open={dialog === 'form'}
         editing={editing}
