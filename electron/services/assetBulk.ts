@@ -24,20 +24,20 @@ export function selectedIds(ctx: Ctx, selection: Selection): string[] {
   return rows.map((r) => r.id).filter((id) => !except.has(id));
 }
 
-/** The next free numbers after `prefix-`, as zero-padded codes. */
+/** The next free numbers after `prefix` (A101-L01, A101-L02 → A101-L003…), zero-padded to three. */
 function nextCodes(ctx: Ctx, prefix: string, count: number): string[] {
-  const rows = ctx.db
-    .prepare(`SELECT code FROM assets WHERE code LIKE ? ESCAPE '\\'`)
-    .all(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`) as { code: string }[];
+  const rows = prepared(ctx.db, `SELECT code FROM assets WHERE code LIKE ? ESCAPE '\\'`).all(
+    `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+  ) as { code: string }[];
   let max = 0;
   for (const { code } of rows) {
-    const n = Number(code.slice(prefix.length + 1));
-    if (Number.isInteger(n) && n > max) max = n;
+    const rest = code.slice(prefix.length);
+    if (/^\d+$/.test(rest)) max = Math.max(max, Number(rest));
   }
   const width = Math.max(3, String(max + count).length);
   return Array.from(
     { length: count },
-    (_, i) => `${prefix}-${String(max + 1 + i).padStart(width, '0')}`,
+    (_, i) => `${prefix}${String(max + 1 + i).padStart(width, '0')}`,
   );
 }
 

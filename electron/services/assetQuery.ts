@@ -19,6 +19,30 @@ function likeOf(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A one- or two-character fragment. The word index narrows to candidates when the fragment has a
+ * letter or digit (the tokenizer drops punctuation, so "A-" is looked up as "a" and a lone "-" has
+ * no token at all); the exact test then runs on the candidates: LIKE, which folds ASCII case only,
+ * or desk_contains for fragments with other cased letters (Greek, Cyrillic…).
+ */
+function shortQuery(q: string, params: unknown[]): string[] {
+  const parts: string[] = [];
+  if (/[\p{L}\p{N}]/u.test(q)) {
+    parts.push(`a.rowid IN (SELECT rowid FROM assets_grams WHERE assets_grams MATCH ?)`);
+    params.push(ftsPhrase(q.toLowerCase()));
+  }
+  const columns = ['a.code', 'a.name', 'a.serial', 'a.notes'];
+  if ([...q].some((c) => c.charCodeAt(0) > 0x7f && c.toLowerCase() !== c.toUpperCase())) {
+    parts.push(`(${columns.map((c) => `desk_contains(${c}, ?)`).join(' OR ')})`);
+    params.push(q, q, q, q);
+  } else {
+    const like = likeOf(q);
+    parts.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    params.push(like, like, like, like);
+  }
+  return parts;
+}
+
 export function assetWhere(filter: AssetFilter): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -28,15 +52,7 @@ export function assetWhere(filter: AssetFilter): WhereClause {
       parts.push(`a.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)`);
       params.push(ftsPhrase(q));
     } else {
-      // The word index narrows to candidates; LIKE keeps the answer exact (the tokenizer splits
-      // on punctuation, so "A-" is looked up as "a").
-      const like = likeOf(q);
-      parts.push(`a.rowid IN (SELECT rowid FROM assets_grams WHERE assets_grams MATCH ?)`);
-      params.push(ftsPhrase(q.toLowerCase()));
-      parts.push(
-        `(a.code LIKE ? ESCAPE '\\' OR a.name LIKE ? ESCAPE '\\' OR a.serial LIKE ? ESCAPE '\\' OR a.notes LIKE ? ESCAPE '\\')`,
-      );
-      params.push(like, like, like, like);
+      parts.push(...shortQuery(q, params));
     }
   }
   const inList = (column: string, values: readonly string[] | undefined) => {

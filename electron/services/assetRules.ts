@@ -21,6 +21,9 @@ function prepare(db: Db) {
       'SELECT id, kind, utility, meter_level, parent_meter_id FROM assets WHERE id = ?',
     ),
     codeOwner: db.prepare<[string], { id: string }>('SELECT id FROM assets WHERE code = ?'),
+    childMeters: db.prepare<[string], MeterRow & { code: string }>(
+      'SELECT id, code, kind, utility, meter_level, parent_meter_id FROM assets WHERE parent_meter_id = ?',
+    ),
   };
 }
 function sql(db: Db) {
@@ -55,6 +58,7 @@ export function assetIssues(db: Db, asset: Asset): FieldIssue[] {
       issues.push({ path: 'linkedMeterId', message: 'not a meter' });
   }
   if (asset.parentMeterId) issues.push(...parentMeterIssues(db, asset));
+  issues.push(...childMeterIssues(db, asset));
   return issues;
 }
 
@@ -88,6 +92,32 @@ function parentMeterIssues(db: Db, asset: Asset): FieldIssue[] {
       break;
     }
     cursor = cursor.parent_meter_id ? s.meter.get(cursor.parent_meter_id) : undefined;
+  }
+  return issues;
+}
+
+/** A meter's own changes must not break the rules its child meters were created under. */
+function childMeterIssues(db: Db, asset: Asset): FieldIssue[] {
+  const children = sql(db).childMeters.all(asset.id);
+  const issues: FieldIssue[] = [];
+  for (const child of children) {
+    if (asset.kind !== 'meter') {
+      issues.push({ path: 'kind', message: `meter ${child.code} hangs from this asset` });
+    } else if (child.utility !== asset.utility) {
+      issues.push({
+        path: 'utility',
+        message: `child meter ${child.code} measures ${child.utility ?? 'nothing'}`,
+      });
+    } else if (
+      asset.meterLevel !== null &&
+      child.meter_level !== null &&
+      child.meter_level <= asset.meterLevel
+    ) {
+      issues.push({
+        path: 'meterLevel',
+        message: `must stay above child meter ${child.code} (level ${child.meter_level})`,
+      });
+    }
   }
   return issues;
 }

@@ -81,6 +81,33 @@ export function saveAsset(ctx: Ctx, before: Asset, next: Asset, note?: string): 
   return after;
 }
 
+/**
+ * Before a meter goes: refuse while other meters hang from it (the tree would lose a level), and
+ * clear the irrigation zones' links to it through saveAsset, so each zone's history shows it.
+ */
+function unlinkMeter(ctx: Ctx, meter: Asset): void {
+  const children = prepared(
+    ctx.db,
+    'SELECT code FROM assets WHERE parent_meter_id = ? ORDER BY code',
+  )
+    .pluck()
+    .all(meter.id) as string[];
+  if (children.length > 0) {
+    throw new DeskError(
+      'CONFLICT',
+      `Meter ${meter.code} still has ${children.length} child meter(s) (${children.slice(0, 5).join(', ')}); move them to another parent first`,
+      { reason: 'HAS_CHILD_METERS', children },
+    );
+  }
+  const zones = prepared(ctx.db, 'SELECT id FROM assets WHERE linked_meter_id = ?')
+    .pluck()
+    .all(meter.id) as string[];
+  for (const zoneId of zones) {
+    const zone = requireAsset(ctx, zoneId);
+    saveAsset(ctx, zone, { ...zone, linkedMeterId: null }, `计量表 ${meter.code} 已删除`);
+  }
+}
+
 export const assetsHandlers: Handlers<AssetsMethod> = {
   'assets.list': ({ filter, sort, offset, limit }, ctx) => {
     const where = assetWhere(filter);
@@ -126,6 +153,7 @@ export const assetsHandlers: Handlers<AssetsMethod> = {
   'assets.delete': ({ id }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireAsset(ctx, id);
+      if (before.kind === 'meter') unlinkMeter(ctx, before);
       assetsSql(ctx.db).remove.run(id);
       writeAudit(ctx.db, {
         actor: ctx.actor,

@@ -6,4 +6,10 @@ export function registerFunctions(db: Database.Database): void {
   db.function('desk_grams', { deterministic: true }, (text: unknown) =>
     searchGrams(typeof text === 'string' ? text : ''),
   );
+  // Case-insensitive containment beyond ASCII, which SQLite's LIKE and lower() do not fold.
+  db.function('desk_contains', { deterministic: true }, (haystack: unknown, needle: unknown) =>
+    typeof haystack === 'string' && typeof needle === 'string'
+      ? Number(haystack.toLowerCase().includes(needle.toLowerCase()))
+      : 0,
+  );
 }
