@@ -80,6 +80,16 @@ export function ImportModal({ open, onClose }: Props) {
     }
   };
 
+  // The importer words its reasons in English; the common ones read in the UI language, the
+  // rest (with their details) as given.
+  const reasonText = (reason: string): string => {
+    const exact = i18n.exists(`import.reasons.${reason}`) ? t(`import.reasons.${reason}`) : null;
+    if (exact) return exact;
+    const patterns = t('import.reasonPatterns', { returnObjects: true }) as Record<string, string>;
+    const hit = Object.keys(patterns).find((p) => reason.startsWith(p));
+    return hit ? `${patterns[hit]}${reason.slice(hit.length)}` : reason;
+  };
+
   const report = loaded?.report;
   return (
     <Modal
@@ -179,7 +189,11 @@ export function ImportModal({ open, onClose }: Props) {
                   { title: t('import.row'), dataIndex: 'row', width: 70 },
                   { title: t('import.column'), dataIndex: 'column', width: 140 },
                   { title: t('import.value'), dataIndex: 'value', ellipsis: true },
-                  { title: t('import.reason'), dataIndex: 'reason' },
+                  {
+                    title: t('import.reason'),
+                    dataIndex: 'reason',
+                    render: (r: string) => reasonText(r),
+                  },
                 ]}
               />
             ) : (
