@@ -1,5 +1,5 @@
 // One place: its fields, its location path and its children, with the actions on them.
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +16,7 @@ interface Props {
   onCreateChild: (kind: PlaceKind) => void;
   onEdit: (place: Place) => void;
   onDelete: (place: Place) => void;
+  onMove: (place: Place) => void;
   onOpen: (id: string) => void;
 }
 
@@ -25,6 +26,7 @@ export function PlaceDetail({
   onCreateChild,
   onEdit,
   onDelete,
+  onMove,
   onOpen,
 }: Props) {
   const { t } = useTranslation();
@@ -47,6 +49,11 @@ export function PlaceDetail({
             <Button icon={<EditOutlined />} onClick={() => onEdit(place)}>
               {t('places.edit')}
             </Button>
+            {place.kind !== 'site' && (
+              <Button icon={<DragOutlined />} onClick={() => onMove(place)}>
+                {t('places.move')}
+              </Button>
+            )}
             <Button danger icon={<DeleteOutlined />} onClick={() => onDelete(place)}>
               {t('places.delete')}
             </Button>

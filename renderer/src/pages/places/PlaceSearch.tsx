@@ -2,12 +2,18 @@
 import { AutoComplete, Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Place, PlaceRef } from '../../../../shared/contract/places';
+import type { Place, PlaceKind, PlaceRef } from '../../../../shared/contract/places';
 import { api } from '../../api/client';
 
 type Hit = Place & { path: PlaceRef[] };
 
-export function PlaceSearch({ onPick }: { onPick: (place: Hit) => void }) {
+interface Props {
+  onPick: (place: Hit) => void;
+  /** Only places of these kinds (e.g. the kinds a moved place may sit under). */
+  kinds?: PlaceKind[];
+}
+
+export function PlaceSearch({ onPick, kinds }: Props) {
   const { t } = useTranslation();
   const [hits, setHits] = useState<Hit[]>([]);
   const [text, setText] = useState('');
@@ -32,13 +38,15 @@ export function PlaceSearch({ onPick }: { onPick: (place: Hit) => void }) {
     }
     let current = true;
     api
-      .call('places.search', { q, limit: 20 })
+      .call('places.search', { q, limit: 20, ...(kinds ? { kinds } : {}) })
       .then((r) => current && setHits(r.items))
       .catch(() => current && setHits([]));
     return () => {
       current = false;
     };
-  }, [text]);
+    // kinds is a small literal list; its contents, not its identity, matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text, kinds?.join()]);
 
   return (
     <AutoComplete

@@ -9,6 +9,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { Place, PlaceKind, PlaceRef } from '../../../../shared/contract/places';
 import { api } from '../../api/client';
 import { errorText } from '../../errorText';
+import { MoveModal } from './MoveModal';
 import { PlaceDetail } from './PlaceDetail';
 import { PlaceForm, type PlaceFormValues } from './PlaceForm';
 import { PlaceSearch } from './PlaceSearch';
@@ -32,6 +33,7 @@ export function PlacesPage() {
   const [expanded, setExpanded] = useState<string[]>([]);
   const [form, setForm] = useState<FormState | null>(null);
   const [saving, setSaving] = useState(false);
+  const [moving, setMoving] = useState<Place | null>(null);
 
   const loadSelected = useCallback(
     async (id: string | undefined) => {
@@ -95,6 +97,21 @@ export function PlacesPage() {
       }
       void message.success(t('places.saved'));
       setForm(null);
+    } catch (error) {
+      onError(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const move = async (place: Place, parentId: string) => {
+    setSaving(true);
+    try {
+      const moved = await api.call('places.move', { id: place.id, parentId });
+      await tree.refresh(place.parentId, moved.parentId);
+      setMoving(null);
+      void message.success(t('places.moved'));
+      await loadSelected(moved.id);
     } catch (error) {
       onError(error);
     } finally {
@@ -181,6 +198,7 @@ export function PlacesPage() {
               setForm({ kind: place.kind, parentId: place.parentId, editing: place })
             }
             onDelete={remove}
+            onMove={setMoving}
             onOpen={(id) => void navigate(`/places/${id}`)}
           />
         ) : (
@@ -189,6 +207,12 @@ export function PlacesPage() {
           </Card>
         )}
       </Col>
+      <MoveModal
+        place={moving}
+        saving={saving}
+        onMove={(place, parentId) => void move(place, parentId)}
+        onCancel={() => setMoving(null)}
+      />
       <PlaceForm
         open={form !== null}
         kind={form?.kind ?? 'site'}
