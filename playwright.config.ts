@@ -9,6 +9,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 5199);
 export const E2E_TOKEN = 'e2e-token';
 /** A second host over a freshly generated demo register, for tests that need realistic data. */
 export const DEMO_PORT = E2E_PORT - 1;
+/** A third host whose database stays empty until the first-start test loads the demo into it. */
+export const FIRST_START_PORT = E2E_PORT - 2;
 
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
@@ -49,6 +51,15 @@ export default defineConfig({
     {
       command: `node --import tsx electron/web/serve.ts --db ${path.join(dbDir, 'e2e.db')} --port ${E2E_PORT}`,
       url: `http://127.0.0.1:${E2E_PORT}/`,
+      env: { UTILITY_DESK_TOKEN: E2E_TOKEN },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node --import tsx electron/web/serve.ts --db ${path.join(dbDir, 'first-start.db')} --port ${FIRST_START_PORT}`,
+      url: `http://127.0.0.1:${FIRST_START_PORT}/`,
       env: { UTILITY_DESK_TOKEN: E2E_TOKEN },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -2,6 +2,7 @@
 import type { Handlers } from '../api';
 import { generateDemo } from '../demo';
 import { schemaVersion } from '../store/migrate';
+import { prepared } from '../store/statementCache';
 import { placesSql } from './placesStore';
 
 type SystemMethod = 'system.info' | 'system.setOperator' | 'system.loadDemo';
@@ -11,6 +12,14 @@ export const systemHandlers: Handlers<SystemMethod> = {
     const counts: Record<string, number> = {};
     for (const { kind, n } of placesSql(ctx.db).countByKind.all()) counts[kind] = n;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const assetCounts = prepared(
+      ctx.db,
+      'SELECT kind, count(*) AS n FROM assets GROUP BY kind',
+    ).all() as {
+      kind: string;
+      n: number;
+    }[];
+    for (const { kind, n } of assetCounts) counts[kind] = n;
     return {
       appVersion: ctx.core.appVersion,
       schemaVersion: schemaVersion(ctx.db),

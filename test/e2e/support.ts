@@ -23,3 +23,6 @@ export function unique(): string {
 
 /** The host serving the generated demo register (see playwright.config.ts). */
 export const DEMO_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199) - 1}`;
+
+/** The host whose database is empty until the first-start test loads demo data into it. */
+export const FIRST_START_URL = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 5199) - 2}`;

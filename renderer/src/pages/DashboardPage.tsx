@@ -4,14 +4,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SystemInfo } from '../../../shared/contract/system';
+import { assetKinds } from '../../../shared/contract/assets';
 import { placeKinds } from '../../../shared/contract/places';
 import { api } from '../api/client';
 import { errorText } from '../errorText';
+import { useLabel } from '../labels';
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const label = useLabel();
   const [info, setInfo] = useState<SystemInfo | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
 
@@ -75,6 +78,13 @@ export function DashboardPage() {
         <Space size={48} wrap>
           {placeKinds.map((kind) => (
             <Statistic key={kind} title={t(`kinds.${kind}`)} value={info.counts[kind] ?? 0} />
+          ))}
+        </Space>
+      </Card>
+      <Card title={t('dashboard.assets')}>
+        <Space size={48} wrap>
+          {assetKinds.map((kind) => (
+            <Statistic key={kind} title={label('kind', kind)} value={info.counts[kind] ?? 0} />
           ))}
         </Space>
       </Card>
