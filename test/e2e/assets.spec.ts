@@ -90,3 +90,29 @@ test('bulk-change 500 fixtures to 维修中 and see it in their history', async 
   await expect(entry).toContainText('状态: 在用 → 维修中');
   await page.screenshot({ path: 'test-results/assets-history.png' });
 });
+
+test('create a fixture with a custom field through the form and read it back', async ({ page }) => {
+  const code = `NEW-${Date.now() % 100000}`;
+  await openApp(page, '/assets');
+  await page.getByRole('button', { name: /新建资产/ }).click();
+  const dialog = page.getByRole('dialog', { name: '新建资产' });
+  await dialog.getByLabel('编号', { exact: true }).fill(code);
+  await dialog.getByLabel('名称', { exact: true }).fill('教室LED灯管');
+  await dialog.getByPlaceholder(/搜索场所/).fill('A101');
+  await page.locator('.ant-select-item-option').filter({ hasText: 'A101' }).first().click();
+  await dialog.getByLabel('额定功率(W)').fill('18');
+  await dialog.getByRole('button', { name: /添加自定义字段/ }).click();
+  await dialog.getByPlaceholder('字段名').fill('供应商');
+  await dialog.getByPlaceholder('值').fill('华光照明');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  await page.getByLabel('搜索编号、名称、出厂编号、备注').fill(code);
+  await expect(page.getByTestId('asset-total')).toHaveText('共 1 项');
+  await page.locator('[role="row"][aria-rowindex="1"]').getByRole('gridcell').first().click();
+  const drawer = page.getByRole('dialog').filter({ hasText: code });
+  await expect(drawer).toContainText('供应商');
+  await expect(drawer).toContainText('华光照明');
+  await expect(drawer).toContainText('A101');
+  await expect(page.getByTestId('history-entry').first()).toContainText('新建');
+});

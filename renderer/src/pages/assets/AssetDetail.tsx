@@ -75,6 +75,11 @@ export function AssetDetail({ detail, onClose, onEdit }: Props) {
             <Descriptions.Item label={t('assets.fields.notes')}>
               {asset.notes || '—'}
             </Descriptions.Item>
+            {Object.entries(asset.custom).map(([key, value]) => (
+              <Descriptions.Item key={`custom:${key}`} label={key}>
+                {value === null ? '—' : String(value)}
+              </Descriptions.Item>
+            ))}
           </Descriptions>
           <div>
             <Typography.Title level={5}>{t('assets.history')}</Typography.Title>

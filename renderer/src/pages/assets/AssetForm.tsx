@@ -7,6 +7,7 @@ import type { Asset, AssetKind } from '../../../../shared/contract/assets';
 import { useLabelOptions } from '../../labels';
 import { PlaceSearch } from '../places/PlaceSearch';
 import { fieldsOfKind } from './assetFields';
+import { CustomFieldsInput } from './CustomFieldsInput';
 import { FieldInput } from './FieldInput';
 
 export type AssetFormValues = Record<string, unknown> & {
@@ -64,8 +65,17 @@ export function AssetForm({ open, editing, saving, onSubmit, onCancel }: Props) 
         name="asset-form"
         onFinish={(values) => {
           const installDate = values.installDate as dayjs.Dayjs | null | undefined;
+          const custom = Object.fromEntries(
+            Object.entries((values.custom ?? {}) as Record<string, unknown>).filter(([k]) =>
+              k.trim(),
+            ),
+          );
           onSubmit(
-            { ...values, installDate: installDate ? installDate.format('YYYY-MM-DD') : null },
+            {
+              ...values,
+              custom,
+              installDate: installDate ? installDate.format('YYYY-MM-DD') : null,
+            },
             place?.id ?? null,
           );
         }}
@@ -117,6 +127,9 @@ export function AssetForm({ open, editing, saving, onSubmit, onCancel }: Props) 
         </div>
         <Form.Item name="notes" label={t('assets.fields.notes')}>
           <Input.TextArea rows={2} maxLength={5000} />
+        </Form.Item>
+        <Form.Item name="custom" label={t('assets.fields.custom')}>
+          <CustomFieldsInput />
         </Form.Item>
       </Form>
     </Modal>

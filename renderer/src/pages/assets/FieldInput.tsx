@@ -18,17 +18,20 @@ const numeric = new Set<KindField>([
 ]);
 
 interface Props {
+  /** Set by Form.Item so its label points at this control. */
+  id?: string;
   field: KindField;
   value?: unknown;
   onChange?: (value: unknown) => void;
 }
 
-export function FieldInput({ field, value, onChange }: Props) {
+export function FieldInput({ id, field, value, onChange }: Props) {
   const options = useLabelOptions();
   const group = labelGroupOf(field);
   if (group) {
     return (
       <Select
+        id={id}
         allowClear
         value={value ?? undefined}
         options={options(group)}
@@ -40,6 +43,7 @@ export function FieldInput({ field, value, onChange }: Props) {
   if (field === 'scheduleDays') {
     return (
       <Select
+        id={id}
         mode="multiple"
         value={(value as string[] | null) ?? []}
         options={options('weekday')}
@@ -50,6 +54,7 @@ export function FieldInput({ field, value, onChange }: Props) {
   if (field === 'lastReplaced') {
     return (
       <DatePicker
+        id={id}
         style={{ width: '100%' }}
         value={typeof value === 'string' ? dayjs(value) : null}
         onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
@@ -59,6 +64,7 @@ export function FieldInput({ field, value, onChange }: Props) {
   if (numeric.has(field)) {
     return (
       <InputNumber
+        id={id}
         style={{ width: '100%' }}
         min={0}
         value={typeof value === 'number' ? value : null}
@@ -68,6 +74,7 @@ export function FieldInput({ field, value, onChange }: Props) {
   }
   return (
     <Input
+      id={id}
       value={typeof value === 'string' ? value : ''}
       maxLength={100}
       onChange={(e) => onChange?.(e.target.value || null)}
