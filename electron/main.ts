@@ -160,6 +160,8 @@ function createWindow(): BrowserWindow {
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // A middle click would open links in a new window; the app never wants one.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   // Shown once painted, so the user never sees an empty white frame.

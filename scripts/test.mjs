@@ -14,6 +14,7 @@ const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['electron security scan', 'node', ['scripts/securityScan.mjs']],
   [
     'unit + integration',
     'npx',
