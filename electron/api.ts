@@ -14,6 +14,9 @@ import { toErrorBody, validationError } from './errors';
 import { assetBulkHandlers } from './services/assetBulk';
 import { assetsHandlers } from './services/assets';
 import { assetTransferHandlers } from './services/assetTransfer';
+import { backupHandlers } from './services/backup';
+import { dataTransferHandlers } from './services/dataTransfer';
+import { auditHandlers } from './services/audit';
 import { placesHandlers } from './services/places';
 import { systemHandlers } from './services/system';
 
@@ -52,6 +55,9 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     assetsHandlers,
     assetBulkHandlers,
     assetTransferHandlers,
+    backupHandlers,
+    auditHandlers,
+    dataTransferHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

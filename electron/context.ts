@@ -8,6 +8,13 @@ export interface Core {
   appVersion: string;
   /** The operator name chosen at start; written into every audit entry. */
   operator: string;
+  /** Folder of the automatic and pre-restore backups; like `file`, never served to the web. */
+  backupDir: string;
+  /**
+   * Opens `file` again and makes the new connection `db`: a restore closes `db`, replaces the file
+   * and calls this, so the Api (and everything holding it) goes on with the restored data.
+   */
+  reopen(): void;
 }
 
 export interface Ctx {

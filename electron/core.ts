@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { createApi, type Api, type ApiOptions } from './api';
 import type { Core } from './context';
+import { resolveBackupDir } from './paths';
 import { openDatabase } from './store/open';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -14,13 +15,24 @@ export function defaultOperator(): string {
   }
 }
 
-export function openCore(file: string, options: ApiOptions & { operator?: string } = {}): Api {
-  const db = openDatabase(file);
+export interface CoreOptions extends ApiOptions {
+  operator?: string;
+  /** Where backups go (default: UTILITY_DESK_BACKUP_DIR, else `backups` beside the file). */
+  backupDir?: string;
+}
+
+export function openCore(file: string, options: CoreOptions = {}): Api {
+  const backupDir = options.backupDir ?? resolveBackupDir(file);
   const core: Core = {
-    db,
+    db: openDatabase(file, { backupDir }),
     file,
     appVersion: pkg.version,
     operator: options.operator ?? defaultOperator(),
+    backupDir,
+    reopen() {
+      // Handlers read core.db afresh on every call, so replacing it here is all they need.
+      core.db = openDatabase(file, { backupDir });
+    },
   };
   return createApi(core, options);
 }

@@ -24,3 +24,13 @@ export function resolveDbPath(
 ): string {
   return flag ?? process.env.UTILITY_DESK_DB ?? path.join(userDataDir, DB_FILE_NAME);
 }
+
+/**
+ * Where the backups of `dbFile` go: UTILITY_DESK_BACKUP_DIR, else a `backups` folder beside the
+ * file (in the user data folder for the default database). Never under the web host's static root.
+ */
+export function resolveBackupDir(dbFile: string): string {
+  const fromEnv = process.env.UTILITY_DESK_BACKUP_DIR;
+  if (fromEnv) return path.resolve(fromEnv);
+  return path.join(path.dirname(path.resolve(dbFile)), 'backups');
+}

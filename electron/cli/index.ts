@@ -1,8 +1,12 @@
 // `npm run cli -- <command> …`: the commands for IT staff. Each command is its own module.
 import { runDemo } from './demo';
+import { runExportAll } from './exportAll';
+import { runImportAll } from './importAll';
 
 const commands: Record<string, (argv: string[]) => number> = {
   demo: runDemo,
+  'export-all': runExportAll,
+  'import-all': runImportAll,
 };
 
 function main(): number {

@@ -10,6 +10,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   CONSTRAINT: 409,
   SCHEMA_TOO_NEW: 409,
+  CORRUPT: 503,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   READ_ONLY: 503,

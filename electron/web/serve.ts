@@ -1,12 +1,16 @@
 // `npm run serve -- --db PATH --port N [--host H]`: the web host as a command. Prints one line with
-// the URL and its token.
+// the URL and its token; or, when the database is damaged or from a newer app, one line saying so
+// (in Chinese and English) and exits with status 2. Takes the daily backup at start and hourly.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Api } from '../api';
 import { openCore } from '../core';
 import { readArgs } from '../cli/args';
 import { resolveDbPath } from '../paths';
+import { scheduleDailyBackups } from '../services/backup';
 import { newToken } from './guard';
 import { createWebHost } from './server';
+import { startupFailureLine } from './startupFailure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,7 +22,16 @@ function main(): void {
     static: { type: 'string' },
   });
   const dbPath = resolveDbPath(values.db);
-  const api = openCore(dbPath);
+  let api: Api;
+  try {
+    api = openCore(dbPath);
+  } catch (error) {
+    const line = startupFailureLine(error, dbPath);
+    if (!line) throw error;
+    console.error(line);
+    process.exit(2);
+  }
+  scheduleDailyBackups(api.core);
   const token = process.env.UTILITY_DESK_TOKEN || newToken();
   const host = values.host ?? '127.0.0.1';
   const server = createWebHost({

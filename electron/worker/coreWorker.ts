@@ -7,6 +7,7 @@ import { DeskError, type ApiErrorBody, type Envelope } from '../../shared/contra
 import type { Api } from '../api';
 import { openCore } from '../core';
 import { toErrorBody } from '../errors';
+import { scheduleDailyBackups } from '../services/backup';
 
 /** What the main side passes as workerData. */
 export interface CoreWorkerData {
@@ -76,9 +77,12 @@ function run(): void {
   if (!port) throw new Error('coreWorker must run as a worker thread (see coreClient.ts)');
   const data = workerData as CoreWorkerData;
   const opened = open(data);
+  // Today's backup at start, then an hourly look (see ensureDailyBackup); calls queue meanwhile.
+  const stopBackups = 'api' in opened ? scheduleDailyBackups(opened.api.core) : () => undefined;
 
   port.on('message', (message: unknown) => {
     if (isClose(message)) {
+      stopBackups();
       if ('api' in opened && opened.api.core.db.open) opened.api.core.db.close();
       // Nothing else keeps the thread alive, so it ends and the main side sees 'exit'.
       port.close();

@@ -12,6 +12,8 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'SCHEMA_TOO_NEW',
+  /** The database file is damaged; it was not opened for writing. */
+  'CORRUPT',
   'READ_ONLY',
   'DISK_FULL',
   'INTERNAL',

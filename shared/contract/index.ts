@@ -3,6 +3,9 @@
 import type { z } from 'zod';
 import { assetsMethods } from './assets';
 import { assetsTransferMethods } from './assetTransfer';
+import { backupMethods } from './backup';
+import { dataTransferMethods } from './dataTransfer';
+import { auditMethods } from './audit';
 import { placesMethods } from './places';
 import { systemMethods } from './system';
 
@@ -16,6 +19,9 @@ export const contract = {
   ...placesMethods,
   ...assetsMethods,
   ...assetsTransferMethods,
+  ...backupMethods,
+  ...auditMethods,
+  ...dataTransferMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,8 @@ import { sql as createPlaces } from './0010-create-places';
 import { sql as settingsHeadcounts } from './0020-settings-headcounts';
 import { sql as createAssets } from './0030-create-assets';
 import { sql as auditNote } from './0040-audit-note';
+import { sql as applicationId } from './0050-application-id';
+import { sql as auditIndexes } from './0060-audit-indexes';
 
 export interface Migration {
   version: number;
@@ -16,6 +18,8 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'settings-headcounts', sql: settingsHeadcounts },
   { version: 30, name: 'create-assets', sql: createAssets },
   { version: 40, name: 'audit-note', sql: auditNote },
+  { version: 50, name: 'application-id', sql: applicationId },
+  { version: 60, name: 'audit-indexes', sql: auditIndexes },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
