@@ -10,6 +10,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { LabelSheetPage } from '../pages/print/LabelSheetPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
 import { navItems, navKeyOf } from './navigation';
 import { OperatorBadge } from './OperatorBadge';
 
@@ -108,8 +109,9 @@ export function AppShell() {
               <Route path="/places" element={<PlacesPage />} />
               <Route path="/places/:placeId" element={<PlacesPage />} />
               <Route path="/assets" element={<AssetsPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
               {navItems
-                .filter((n) => !['dashboard', 'places', 'assets'].includes(n.key))
+                .filter((n) => !['dashboard', 'places', 'assets', 'settings'].includes(n.key))
                 .map((n) => (
                   <Route key={n.key} path={n.path} element={<PlaceholderPage navKey={n.key} />} />
                 ))}
