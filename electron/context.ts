@@ -8,6 +8,8 @@ export interface Core {
   appVersion: string;
   /** The operator name chosen at start; written into every audit entry. */
   operator: string;
+  /** Opened for reading only: every write is refused with READ_ONLY and the UI says so. */
+  readOnly: boolean;
   /** Folder of the automatic and pre-restore backups; like `file`, never served to the web. */
   backupDir: string;
   /**

@@ -25,6 +25,7 @@ export const systemHandlers: Handlers<SystemMethod> = {
       schemaVersion: schemaVersion(ctx.db),
       operator: ctx.core.operator,
       empty: total === 0,
+      readOnly: ctx.core.readOnly,
       counts,
     };
   },

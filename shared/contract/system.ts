@@ -8,6 +8,8 @@ export const SystemInfo = z.object({
   operator: z.string(),
   /** True while the register holds no place at all: the UI then offers demo data. */
   empty: z.boolean(),
+  /** The database could only be opened for reading (read-only media or folder). */
+  readOnly: z.boolean(),
   counts: z.record(z.string(), z.number().int()),
 });
 export type SystemInfo = z.infer<typeof SystemInfo>;

@@ -1,9 +1,9 @@
 // The window frame: navigation, header with operator and language, and the routed page.
 import { Alert, Layout, Menu, Select, Space, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { readToken, transport } from '../api/client';
+import { api, readToken, transport } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { AssetsPage } from '../pages/assets/AssetsPage';
 import { DashboardPage } from '../pages/DashboardPage';
@@ -22,6 +22,15 @@ export function AppShell() {
   const location = useLocation();
   const missingToken = transport() === 'http' && !readToken();
   const printing = location.pathname.startsWith('/print/');
+  const [readOnly, setReadOnly] = useState(false);
+
+  useEffect(() => {
+    if (missingToken) return;
+    api.call('system.info', {}).then(
+      (info) => setReadOnly(info.readOnly),
+      () => undefined,
+    );
+  }, [missingToken]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -101,6 +110,16 @@ export function AppShell() {
           </Space>
         </Header>
         <Content style={{ padding: 24 }}>
+          {readOnly && (
+            <Alert
+              type="warning"
+              showIcon
+              banner
+              title={t('app.readOnly')}
+              style={{ marginBottom: 16 }}
+              data-testid="read-only-banner"
+            />
+          )}
           {missingToken ? (
             <Alert type="error" showIcon title={t('app.noToken')} />
           ) : (
