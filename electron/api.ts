@@ -11,6 +11,7 @@ import {
 import { DeskError } from '../shared/contract/errors';
 import type { Core, Ctx } from './context';
 import { toErrorBody, validationError } from './errors';
+import { refuseUnpairedSurrogates } from './inputText';
 import { assetBulkHandlers } from './services/assetBulk';
 import { assetsHandlers } from './services/assets';
 import { assetTransferHandlers } from './services/assetTransfer';
@@ -71,6 +72,7 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
         });
       }
       const spec = contract[method];
+      refuseUnpairedSurrogates(input);
       // An absent body means no arguments; an explicit null is malformed and refused.
       const parsed = spec.input.safeParse(input === undefined ? {} : input);
       if (!parsed.success) throw validationError(parsed.error);

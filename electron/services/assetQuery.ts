@@ -46,7 +46,10 @@ function shortQuery(q: string, params: unknown[]): string[] {
 export function assetWhere(filter: AssetFilter): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const q = filter.q?.trim() ?? '';
+  // FTS5 reads a MATCH query only up to a NUL (a NUL inside the quoted phrase is an
+  // "unterminated string" error) and LIKE ignores a pattern after one, so a NUL typed or pasted
+  // into the search is dropped rather than allowed to fail the query.
+  const q = filter.q?.replaceAll('\u0000', '').trim() ?? '';
   if (q) {
     if ([...q].length >= TRIGRAM_MIN) {
       parts.push(`a.rowid IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)`);
