@@ -1,7 +1,7 @@
 // Methods and shapes of the asset register: one core record for every asset (code, name, kind,
 // place, status, dates, notes, custom fields) plus the fields of its kind.
 import { z } from 'zod';
-import { Id, Name, Notes } from './common';
+import { Id, Name, Notes, ShortCode } from './common';
 import { PlaceRef } from './places';
 
 export const assetKinds = ['fixture', 'irrigation_zone', 'meter', 'equipment'] as const;
@@ -129,12 +129,7 @@ export const Asset = AssetFields.extend({
 });
 export type Asset = z.infer<typeof Asset>;
 
-export const AssetCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .regex(/^[^\s]+$/, 'a code has no spaces');
+export const AssetCode = ShortCode.regex(/^[^\s]+$/, 'a code has no spaces');
 
 export const AssetInput = AssetFields.partial().extend({
   code: AssetCode,

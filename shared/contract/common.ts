@@ -4,10 +4,17 @@ import { z } from 'zod';
 /** Globally unique text id (UUIDv7) — never an autoincrement integer, so databases can later sync. */
 export const Id = z.string().min(1).max(64);
 
-/** A person-facing name: trimmed, non-empty, bounded so a pasted novel cannot land in a cell. */
-export const Name = z.string().trim().min(1).max(200);
+/** SQLite measures text only up to a NUL, so text holding one would slip past length rules. */
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL_MESSAGE = 'must not contain a NUL character';
 
-export const Notes = z.string().max(5000);
+/** A person-facing name: trimmed, non-empty, bounded so a pasted novel cannot land in a cell. */
+export const Name = z.string().trim().min(1).max(200).refine(noNul, NUL_MESSAGE);
+
+export const Notes = z.string().max(5000).refine(noNul, NUL_MESSAGE);
+
+/** A short code (place or asset): trimmed, no NUL. */
+export const ShortCode = z.string().trim().min(1).max(40).refine(noNul, NUL_MESSAGE);
 
 /** UTC instant as ISO-8601 text. */
 export const Instant = z.string();

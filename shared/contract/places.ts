@@ -1,6 +1,6 @@
 // Methods and shapes of the place tree: site → building → floor → room, plus outdoor areas.
 import { z } from 'zod';
-import { Id, Name, Notes, PositiveArea } from './common';
+import { Id, Name, Notes, PositiveArea, ShortCode } from './common';
 
 export const placeKinds = ['site', 'building', 'floor', 'room', 'area'] as const;
 export const PlaceKind = z.enum(placeKinds);
@@ -50,7 +50,7 @@ export type Place = z.infer<typeof Place>;
 export const PlaceRef = z.object({ id: Id, kind: PlaceKind, name: z.string() });
 export type PlaceRef = z.infer<typeof PlaceRef>;
 
-const Code = z.string().trim().min(1).max(40);
+const Code = ShortCode;
 const TimeZone = z
   .string()
   .max(64)

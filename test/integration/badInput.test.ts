@@ -160,6 +160,23 @@ describe('out-of-range values', () => {
   });
 });
 
+describe('text holding a NUL', () => {
+  it('is refused by validation, naming the field, before SQLite could measure it short', () => {
+    expectValidation('places.create', { kind: 'site', parentId: null, name: '\u0000校区' }, 'name');
+    expectValidation(
+      'places.create',
+      { kind: 'site', parentId: null, name: '校区', code: '\u0000X' },
+      'code',
+    );
+    expectValidation('assets.create', { code: '\u0000L1', name: '灯', kind: 'fixture' }, 'code');
+    expectValidation(
+      'assets.create',
+      { code: 'L1', name: '灯', kind: 'fixture', notes: 'a\u0000' },
+      'notes',
+    );
+  });
+});
+
 describe('null and non-object inputs', () => {
   it('an explicit null input is refused as a whole, even where every field has a default', () => {
     for (const method of ['places.create', 'system.loadDemo'] as const) {
