@@ -2,14 +2,8 @@
 // seed: the crash test's child and parent, and the fuzz test's hand-made inputs. Math.random cannot
 // be seeded, and a failure that cannot be replayed cannot be fixed.
 
-export interface Prng {
-  /** A float in [0, 1). */
-  next(): number;
-  /** An integer in [min, max], both ends included. */
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(probability: number): boolean;
-}
+// The same generator the demo data uses; one implementation serves both.
+export { createRng as prng, type Rng as Prng } from '../../electron/demo/random';
 
 /** Folds any number of integers (a seed, a database number, a run number…) into one 32-bit seed. */
 export function mixSeed(...parts: number[]): number {
@@ -19,24 +13,4 @@ export function mixSeed(...parts: number[]): number {
     h ^= h >>> 15;
   }
   return h >>> 0;
-}
-
-export function prng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => {
-      if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    chance: (probability) => next() < probability,
-  };
 }
