@@ -2,11 +2,13 @@
 import { runDemo } from './demo';
 import { runExportAll } from './exportAll';
 import { runImportAll } from './importAll';
+import { runRestoreBackup } from './restoreBackup';
 
 const commands: Record<string, (argv: string[]) => number> = {
   demo: runDemo,
   'export-all': runExportAll,
   'import-all': runImportAll,
+  'restore-backup': runRestoreBackup,
 };
 
 function main(): number {

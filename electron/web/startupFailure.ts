@@ -21,11 +21,11 @@ export function startupFailureLine(error: unknown, file: string): string | null 
     const folder = typeof details.backupDir === 'string' ? details.backupDir : '';
     const zh =
       typeof backup === 'string'
-        ? `数据库文件已损坏，未打开：${file}。最新的完好备份：${backup}，请从该备份恢复。`
+        ? `数据库文件已损坏，未打开：${file}。最新的完好备份：${backup}，可运行 npm run cli -- restore-backup --db "${file}" 从该备份恢复。`
         : `数据库文件已损坏，未打开：${file}。在 ${folder} 中没有找到完好的备份。`;
     const en =
       typeof backup === 'string'
-        ? `The database file is damaged and was not opened: ${file}. Newest good backup: ${backup}; restore from it.`
+        ? `The database file is damaged and was not opened: ${file}. Newest good backup: ${backup}; restore it with npm run cli -- restore-backup --db "${file}".`
         : `The database file is damaged and was not opened: ${file}. No good backup was found in ${folder}.`;
     return `${zh} / ${en}`;
   }

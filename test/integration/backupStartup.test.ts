@@ -137,6 +137,31 @@ describe('a damaged database at start-up', () => {
   }, 60_000);
 });
 
+describe('restoring a damaged database from the command line', () => {
+  it('puts the newest good backup in place, keeps the damaged file, and the data opens', () => {
+    const good = damagedDatabase(true);
+    const expected = withDb(String(good), (db) =>
+      db.prepare('SELECT count(*) AS n FROM assets').get(),
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', 'restore-backup', '--db', file],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env } },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('restored');
+    const api = openCore(file);
+    try {
+      expect(api.core.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual(expected);
+      expect(api.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      api.core.db.close();
+    }
+    const kept = fs.readdirSync(path.dirname(file)).filter((n) => n.includes('.damaged-'));
+    expect(kept.length).toBeGreaterThan(0);
+  }, 90_000);
+});
+
 describe('opening an older database', () => {
   it('backs it up, checked, before migrating', () => {
     const db = openDatabase(file, { migrate: false });
