@@ -68,6 +68,7 @@ export const assetsUiArea: Area = {
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(() => localStorage.setItem('utility-desk.operator', 'bench'));
       await page.goto(`http://127.0.0.1:${port}/assets#token=${TOKEN}`);
       await page.getByRole('row').first().waitFor();
       const box = page.getByLabel('搜索编号、名称、出厂编号、备注');

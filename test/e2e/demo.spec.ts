@@ -21,3 +21,17 @@ test('the dashboard offers demo data on an empty database and loads it', async (
   await expect(page.getByRole('cell', { name: '第一教学楼' })).toBeVisible();
   await page.screenshot({ path: 'test-results/places-demo.png', fullPage: true });
 });
+
+test('the first start asks once who is working and shows that name', async ({ page }) => {
+  await page.goto('/#token=e2e-token');
+  const ask = page.getByRole('dialog', { name: '请确认操作员姓名' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('textbox').fill('王师傅');
+  await ask.getByRole('textbox').press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole('button', { name: /操作员：王师傅/ })).toBeVisible();
+  // Asked once only.
+  await page.reload();
+  await expect(page.getByRole('button', { name: /操作员：王师傅/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '请确认操作员姓名' })).toHaveCount(0);
+});

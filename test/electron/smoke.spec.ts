@@ -81,6 +81,11 @@ test.describe('desktop app', () => {
     }));
     expect(exposed).toEqual({ keys: ['call'], hasRequire: false });
 
+    // First start asks who is working; accept the offered name.
+    const ask = page.getByRole('dialog', { name: '请确认操作员姓名' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: '保存' }).click();
+
     await page.getByRole('menuitem', { name: '场所' }).click();
     await expect(page).toHaveURL(/^app:\/\/desk\/places/);
     await expect(page.getByText('场所树')).toBeVisible();

@@ -14,13 +14,28 @@ export function OperatorBadge() {
   const [operator, setOperator] = useState<string>('');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
+  const [firstStart, setFirstStart] = useState(false);
 
   useEffect(() => {
     const saved = localStorage.getItem(STORAGE_KEY);
-    const load = saved
-      ? api.call('system.setOperator', { name: saved })
-      : api.call('system.info', {});
-    load.then((r) => setOperator(r.operator)).catch(() => undefined);
+    if (saved) {
+      api
+        .call('system.setOperator', { name: saved })
+        .then((r) => setOperator(r.operator))
+        .catch(() => undefined);
+      return;
+    }
+    // First start on this PC: every change is signed with this name, so ask for it once,
+    // offering the computer's login name.
+    api
+      .call('system.info', {})
+      .then((r) => {
+        setOperator(r.operator);
+        setDraft(r.operator);
+        setFirstStart(true);
+        setEditing(true);
+      })
+      .catch(() => undefined);
   }, []);
 
   const save = async () => {
@@ -29,6 +44,7 @@ export function OperatorBadge() {
       localStorage.setItem(STORAGE_KEY, r.operator);
       setOperator(r.operator);
       setEditing(false);
+      setFirstStart(false);
     } catch (error) {
       void message.error(errorText(t, error));
     }
@@ -49,9 +65,14 @@ export function OperatorBadge() {
       </Button>
       <Modal
         open={editing}
-        title={t('app.changeOperator')}
+        title={firstStart ? t('app.operatorFirst') : t('app.changeOperator')}
         onOk={() => void save()}
-        onCancel={() => setEditing(false)}
+        onCancel={() => {
+          // Dismissing the first-start question keeps the offered name rather than asking again.
+          if (firstStart) localStorage.setItem(STORAGE_KEY, operator);
+          setFirstStart(false);
+          setEditing(false);
+        }}
         okText={t('places.save')}
         cancelText={t('places.cancel')}
       >
