@@ -5,6 +5,7 @@ import { labelOf } from '../../shared/domain/assetLabels';
 import { DeskError } from '../../shared/contract/errors';
 import type { Handlers } from '../api';
 import type { Ctx } from '../context';
+import { escapeLike } from '../store/like';
 import { prepared } from '../store/statementCache';
 import { inTransaction, newId, nowIso } from '../store/tx';
 import { assetWhere } from './assetQuery';
@@ -27,7 +28,7 @@ export function selectedIds(ctx: Ctx, selection: Selection): string[] {
 /** The next free numbers after `prefix` (A101-L01, A101-L02 → A101-L003…), zero-padded to three. */
 function nextCodes(ctx: Ctx, prefix: string, count: number): string[] {
   const rows = prepared(ctx.db, `SELECT code FROM assets WHERE code LIKE ? ESCAPE '\\'`).all(
-    `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    `${escapeLike(prefix)}%`,
   ) as { code: string }[];
   let max = 0;
   for (const { code } of rows) {

@@ -1,6 +1,7 @@
 // Turns an asset filter and sort into SQL (WHERE with parameters, ORDER BY). Shared by the list,
 // the facet counts, bulk edits and export, so "all matching this filter" means the same everywhere.
 import type { AssetFilter, SortColumn } from '../../shared/contract/assets';
+import { likePattern } from '../store/like';
 import { PLACE_LABEL } from './assetsStore';
 
 export interface WhereClause {
@@ -13,10 +14,6 @@ export const TRIGRAM_MIN = 3;
 
 export function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
-}
-
-function likeOf(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -36,7 +33,7 @@ function shortQuery(q: string, params: unknown[]): string[] {
     parts.push(`(${columns.map((c) => `desk_contains(${c}, ?)`).join(' OR ')})`);
     params.push(q, q, q, q);
   } else {
-    const like = likeOf(q);
+    const like = likePattern(q);
     parts.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
     params.push(like, like, like, like);
   }

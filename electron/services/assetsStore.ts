@@ -107,9 +107,6 @@ export function assetStatements(db: Db) {
         .join(', ')} WHERE id = @id`,
     ),
     remove: db.prepare(`DELETE FROM assets WHERE id = ?`),
-    codesWithPrefix: db.prepare<[string], { code: string }>(
-      `SELECT code FROM assets WHERE code >= ? ORDER BY code`,
-    ),
   };
 }
 

@@ -3,7 +3,7 @@
 // Shared by the list and the export so both select exactly the same entries.
 import type { AuditFilter, AuditItem } from '../../shared/contract/audit';
 import { diffSnapshots } from './history';
-import { likePattern } from './placesStore';
+import { likePattern } from '../store/like';
 
 export interface AuditRow {
   id: string;

@@ -6,7 +6,8 @@ import type { Handlers } from '../api';
 import type { Ctx } from '../context';
 import { inTransaction, newId, nowIso, writeAudit } from '../store/tx';
 import { prepared } from '../store/statementCache';
-import { likePattern, PLACE_SELECT, placesSql, toPlace, type PlaceRow } from './placesStore';
+import { likePattern } from '../store/like';
+import { PLACE_SELECT, placesSql, toPlace, type PlaceRow } from './placesStore';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 

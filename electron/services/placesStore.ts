@@ -96,7 +96,3 @@ export function placesSql(db: Db): PlacesStatements {
   }
   return s;
 }
-
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
