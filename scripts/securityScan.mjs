@@ -2,7 +2,6 @@
 // the page, failing on any HIGH or CRITICAL finding. The tool fetches translations and release
 // lists from the internet on every run; where the OS allows it runs in a network namespace of its
 // own so that no request leaves the machine (the scan itself needs no network).
-import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,9 +24,10 @@ for (const input of inputs) {
   const from = path.join(root, input);
   if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dir, path.basename(input)));
 }
-const report = path.join(dir, 'report.csv');
 const bin = path.join(root, 'node_modules/.bin/electronegativity');
-// The release-list check only asks the internet whether Electron has newer releases.
+// The release-list check only asks the internet whether Electron has newer releases. Findings are
+// read from the printed table: the tool's CSV writer writes its header and rows concurrently, and
+// the header can overwrite the first row.
 const args = [
   '-i',
   dir,
@@ -35,8 +35,6 @@ const args = [
   electronVersion,
   '-x',
   'AvailableSecurityFixesGlobalCheck',
-  '-o',
-  report,
   '-v',
   'false',
   '-r',
@@ -46,19 +44,26 @@ const run = isolated
   ? spawnSync('unshare', ['-n', bin, ...args], { encoding: 'utf8' })
   : spawnSync(bin, args, { encoding: 'utf8', shell: process.platform === 'win32' });
 
-if (run.status !== 0 || !fs.existsSync(report)) {
+fs.rmSync(dir, { recursive: true, force: true });
+// eslint-disable-next-line no-control-regex
+const lines = `${run.stdout}`.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+if (run.status !== 0 || !lines.some((l) => l.includes('└'))) {
   console.error(run.stdout, run.stderr);
-  console.error('security scan: electronegativity did not produce a report');
+  console.error('security scan: electronegativity did not print its findings');
   process.exit(1);
 }
-const rows = parse(fs.readFileSync(report, 'utf8'), {
-  from_line: 2,
-  trim: true,
-  relax_quotes: true,
-});
-fs.rmSync(dir, { recursive: true, force: true });
-const blocking = rows.filter((r) => ['HIGH', 'CRITICAL'].includes(r[1]));
-for (const r of rows) console.log(`  ${r[1]} ${r[0]} ${r[3]} ${r[4]}: ${r[6]}`);
+// Each finding is a row whose first cell is the check id, followed by "SEVERITY | CONFIDENCE".
+const cells = (line) => line.split('│').map((c) => c.trim());
+const rows = [];
+let current = null;
+for (const line of lines) {
+  const [, first, file, location] = cells(line);
+  if (first && /^[A-Z0-9_]+_CHECK$/.test(first)) current = { check: first, file, location };
+  const severity = first && /^(INFORMATIONAL|LOW|MEDIUM|HIGH|CRITICAL) \|/.exec(first);
+  if (severity && current) rows.push({ ...current, severity: severity[1] });
+}
+const blocking = rows.filter((r) => ['HIGH', 'CRITICAL'].includes(r.severity));
+for (const r of rows) console.log(`  ${r.severity} ${r.check} ${r.file} ${r.location}`);
 console.log(
   `security scan: ${rows.length} finding(s), ${blocking.length} high or critical${isolated ? ' (run without network)' : ''}`,
 );
