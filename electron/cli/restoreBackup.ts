@@ -2,14 +2,13 @@
 // (damaged): checks the backup (the given FILE, else the newest good one in the backup folder),
 // keeps the damaged file beside it as `<name>.damaged-<time>` rather than deleting it, puts the
 // backup in its place and opens it, which migrates an older one.
-import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../../shared/contract/errors';
 import { openCore } from '../core';
 import { resolveBackupDir, resolveDbPath } from '../paths';
-import { assertRestorable, verifyBackup } from '../store/backup';
 import { findNewestGoodBackup } from '../store/backupFolder';
 import { backupPrefixFor } from '../store/backupRotation';
+import { replaceDamagedWith } from '../store/replaceDamaged';
 import { readArgs } from './args';
 
 export function runRestoreBackup(argv: string[]): number {
@@ -22,17 +21,10 @@ export function runRestoreBackup(argv: string[]): number {
     return 1;
   }
   try {
-    assertRestorable(chosen, verifyBackup(chosen));
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    if (fs.existsSync(file)) {
-      const kept = `${file}.damaged-${stamp}`;
-      fs.renameSync(file, kept);
-      for (const suffix of ['-wal', '-shm']) {
-        if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, kept + suffix);
-      }
-      console.log(`原数据库已保留为 / the previous file was kept as ${path.basename(kept)}`);
+    const { keptAs } = replaceDamagedWith(file, chosen);
+    if (keptAs) {
+      console.log(`原数据库已保留为 / the previous file was kept as ${path.basename(keptAs)}`);
     }
-    fs.copyFileSync(chosen, file);
     const api = openCore(file);
     api.core.db.close();
     console.log(`已从备份恢复 / restored ${file} from ${chosen}`);

@@ -20,7 +20,8 @@ import {
 import type { Db } from '../store/tx';
 import { restoreBackup } from './backupRestore';
 
-type BackupMethod = 'backup.list' | 'backup.now' | 'backup.restore' | 'backup.startupCheck';
+type BackupMethod =
+  'backup.list' | 'backup.now' | 'backup.restore' | 'backup.startupCheck' | 'backup.recover';
 
 /** The settings key that overrides the rotation policy: {"daily":7,"weekly":4,"monthly":12}. */
 export const ROTATION_SETTING = 'backup.rotation';
@@ -151,5 +152,12 @@ export const backupHandlers: Handlers<BackupMethod> = {
           }
         : {}),
     };
+  },
+  'backup.recover': () => {
+    // Only a core that could not open answers this (electron/recoverableCore.ts).
+    throw new DeskError(
+      'CONFLICT',
+      '数据库完好，无需恢复；如需换用某个备份，请在“设置 › 备份”中恢复。 / The database is intact; to switch to a backup, restore it under Settings › Backup.',
+    );
   },
 };

@@ -1,10 +1,12 @@
-// `npm run serve -- --db PATH --port N [--host H]`: the web host as a command. Prints one line with
-// the URL and its token; or, when the database is damaged or from a newer app, one line saying so
-// (in Chinese and English) and exits with status 2. Takes the daily backup at start and hourly.
+// `npm run serve -- --db PATH --port N [--host H] [--offer-restore]`: the web host as a command.
+// Prints one line with the URL and its token; or, when the database is damaged or from a newer
+// app, one line saying so (in Chinese and English) and exits with status 2 — unless
+// --offer-restore is given, when it serves anyway and the page offers the newest good backup, as
+// the desktop window does. Takes the daily backup at start and hourly.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Api } from '../api';
-import { openCore } from '../core';
+import { DeskError } from '../../shared/contract/errors';
+import { openRecoverableCore, type RecoverableCore } from '../recoverableCore';
 import { readArgs } from '../cli/args';
 import { resolveDbPath } from '../paths';
 import { scheduleDailyBackups } from '../services/backup';
@@ -14,24 +16,31 @@ import { startupFailureLine } from './startupFailure';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Opens the database, or prints why it cannot be opened in one line and exits 2. */
+function openOrExit(dbPath: string): RecoverableCore {
+  const core = openRecoverableCore(dbPath);
+  const refused = core.refusal();
+  if (!refused) return core;
+  const line = startupFailureLine(DeskError.fromBody(refused), dbPath);
+  console.error(line ?? `${refused.code}: ${refused.message}`);
+  process.exit(2);
+}
+
 function main(): void {
   const { values } = readArgs(process.argv.slice(2), {
     db: { type: 'string' },
     port: { type: 'string', default: '5178' },
     host: { type: 'string', default: '127.0.0.1' },
     static: { type: 'string' },
+    'offer-restore': { type: 'boolean', default: false },
   });
   const dbPath = resolveDbPath(values.db);
-  let api: Api;
-  try {
-    api = openCore(dbPath);
-  } catch (error) {
-    const line = startupFailureLine(error, dbPath);
-    if (!line) throw error;
-    console.error(line);
-    process.exit(2);
-  }
-  scheduleDailyBackups(api.core);
+  const api = values['offer-restore'] ? openRecoverableCore(dbPath) : openOrExit(dbPath);
+  let stopBackups: () => void = () => undefined;
+  api.onOpen((opened) => {
+    stopBackups();
+    stopBackups = scheduleDailyBackups(opened.core);
+  });
   const token = process.env.UTILITY_DESK_TOKEN || newToken();
   const host = values.host ?? '127.0.0.1';
   const server = createWebHost({
@@ -48,7 +57,8 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    api.core.db.close();
+    stopBackups();
+    api.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

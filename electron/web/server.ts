@@ -12,7 +12,8 @@ import { httpStatusOf } from './httpStatus';
 import { contentTypeOf, resolveStatic } from './staticFiles';
 
 export interface WebHostOptions {
-  api: Api;
+  /** The API, or a core that may still be refused (recoverableCore.ts): only dispatch is used. */
+  api: Pick<Api, 'dispatch'>;
   token: string;
   staticDir: string;
   host?: string;

@@ -3,10 +3,9 @@
 // worker_threads Worker because better-sqlite3 is synchronous: a slow query here never freezes the
 // main process that relays IPC and draws windows. Plain Node; it never imports Electron.
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeskError, type ApiErrorBody, type Envelope } from '../../shared/contract/errors';
-import type { Api } from '../api';
-import { openCore } from '../core';
+import type { Envelope } from '../../shared/contract/errors';
 import { toErrorBody } from '../errors';
+import { openRecoverableCore } from '../recoverableCore';
 import { scheduleDailyBackups } from '../services/backup';
 
 /** What the main side passes as workerData. */
@@ -48,51 +47,30 @@ function isClose(message: unknown): message is CoreCloseRequest {
   );
 }
 
-/**
- * Opens the database once. A failure (a file that cannot be opened, a schema newer than this app)
- * does not end the thread: every call is answered with the reason instead, so the window can show
- * it rather than waiting on a worker that is gone.
- */
-function open(data: CoreWorkerData): { api: Api } | { error: ApiErrorBody } {
-  try {
-    const options = data.operator ? { operator: data.operator } : {};
-    return { api: openCore(data.dbPath, options) };
-  } catch (error) {
-    if (error instanceof DeskError) return { error: error.toBody() }; // e.g. SCHEMA_TOO_NEW
-    // A local file the user chose: naming it (never a stack) is what lets them fix it.
-    const reason = error instanceof Error ? error.message : String(error);
-    console.error(`[utility-desk] could not open the database ${data.dbPath}: ${reason}`);
-    return {
-      error: {
-        code: 'INTERNAL',
-        message: `The database could not be opened: ${data.dbPath} (${reason})`,
-        details: { file: data.dbPath },
-      },
-    };
-  }
-}
-
 function run(): void {
   const port = parentPort;
   if (!port) throw new Error('coreWorker must run as a worker thread (see coreClient.ts)');
   const data = workerData as CoreWorkerData;
-  const opened = open(data);
-  // Today's backup at start, then an hourly look (see ensureDailyBackup); calls queue meanwhile.
-  const stopBackups = 'api' in opened ? scheduleDailyBackups(opened.api.core) : () => undefined;
+  // A database that cannot be opened (damaged, from a newer app) does not end the thread: every
+  // call is answered with the reason, so the window can show it and offer the newest good backup.
+  const core = openRecoverableCore(data.dbPath, data.operator ? { operator: data.operator } : {});
+  // Today's backup at start (or once a recovered database opens), then an hourly look.
+  let stopBackups: () => void = () => undefined;
+  core.onOpen((api) => {
+    stopBackups();
+    stopBackups = scheduleDailyBackups(api.core);
+  });
 
   port.on('message', (message: unknown) => {
     if (isClose(message)) {
       stopBackups();
-      if ('api' in opened && opened.api.core.db.open) opened.api.core.db.close();
+      core.close();
       // Nothing else keeps the thread alive, so it ends and the main side sees 'exit'.
       port.close();
       return;
     }
     if (!isRequest(message)) return;
-    const envelope: Envelope<unknown> =
-      'api' in opened
-        ? opened.api.dispatch(message.method, message.input)
-        : { ok: false, error: opened.error };
+    const envelope = core.dispatch(message.method, message.input);
     try {
       port.postMessage({ id: message.id, envelope } satisfies CoreReply);
     } catch (error) {

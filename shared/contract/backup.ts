@@ -79,4 +79,17 @@ export const backupMethods = {
       newestGoodBackup: GoodBackup.optional(),
     }),
   },
+  /**
+   * The way out when the database failed its start-up check: puts the newest good backup in place
+   * of the damaged file (kept beside it) and opens it. Answered only while the app is in that
+   * state; with a healthy database it is refused with CONFLICT (use backup.restore).
+   */
+  'backup.recover': {
+    input: z.object({}).strict(),
+    result: z.object({
+      restoredFrom: z.string(),
+      keptAs: z.string().optional(),
+      schemaVersion: z.number().int(),
+    }),
+  },
 } as const;

@@ -9,6 +9,7 @@ import type { Envelope, ResultOf } from '../../shared/contract';
 import type { Place } from '../../shared/contract/places';
 import { openCore } from '../../electron/core';
 import { createCoreClient, type CoreClient } from '../../electron/worker/coreClient';
+import { corrupt, sha256 } from '../support/backupFiles';
 import { tempDbPath, type TempDb } from '../support/tempDb';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -169,6 +170,85 @@ describe('closing', () => {
       db.cleanup();
     }
   });
+});
+
+describe('a damaged database in the desktop worker', () => {
+  it('answers CORRUPT naming the newest good backup, and recovers from it on backup.recover', async () => {
+    const db = tempDbPath();
+    try {
+      const api = openCore(db.file, { operator: '恢复测试' });
+      const campus = result<Place>(
+        api.dispatch('places.create', { parentId: null, kind: 'site', name: '南校区' }),
+      );
+      api.dispatch('assets.addFixtures', {
+        placeId: campus.id,
+        count: 1500,
+        lampType: 'panel',
+        ratedPowerW: 18,
+      });
+      const backup = result<{ file: string }>(api.dispatch('backup.now', {})).file;
+      api.core.db.close();
+      corrupt(db.file);
+      const damaged = sha256(db.file);
+
+      const client = createCoreClient(tsxWorker, { dbPath: db.file, log: () => {} });
+      try {
+        const refused = errorOf(await client.call('system.info', {}));
+        expect(refused.code).toBe('CORRUPT');
+        expect(refused.details).toMatchObject({ newestGoodBackup: { file: backup } });
+        // Refused for every other method too, and the file is left as it was.
+        expect(errorOf(await client.call('places.list', { parentId: null })).code).toBe('CORRUPT');
+        expect(sha256(db.file)).toBe(damaged);
+
+        const recovered = result<ResultOf<'backup.recover'>>(
+          await client.call('backup.recover', {}),
+        );
+        expect(recovered.restoredFrom).toBe(backup);
+        expect(recovered.keptAs).toMatch(/\.damaged-/);
+        expect(sha256(String(recovered.keptAs))).toBe(damaged);
+
+        const places = result<List>(await client.call('places.list', { parentId: null }));
+        expect(places.items.map((p) => p.name)).toEqual(['南校区']);
+        // Once open, recovering again is refused: the database is intact.
+        expect(errorOf(await client.call('backup.recover', {})).code).toBe('CONFLICT');
+      } finally {
+        await client.close();
+      }
+    } finally {
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it('says so when there is no good backup to recover from', async () => {
+    const db = tempDbPath();
+    try {
+      const api = openCore(db.file, { backupDir: path.join(path.dirname(db.file), 'elsewhere') });
+      const campus = result<Place>(
+        api.dispatch('places.create', { parentId: null, kind: 'site', name: '北校区' }),
+      );
+      api.dispatch('assets.addFixtures', {
+        placeId: campus.id,
+        count: 1500,
+        lampType: 'panel',
+        ratedPowerW: 18,
+      });
+      api.core.db.close();
+      corrupt(db.file);
+      const damaged = sha256(db.file);
+      const client = createCoreClient(tsxWorker, { dbPath: db.file, log: () => {} });
+      try {
+        expect(errorOf(await client.call('system.info', {})).code).toBe('CORRUPT');
+        const none = errorOf(await client.call('backup.recover', {}));
+        expect(none.code).toBe('NOT_FOUND');
+        expect(none.message).toContain('No good backup');
+        expect(sha256(db.file)).toBe(damaged);
+      } finally {
+        await client.close();
+      }
+    } finally {
+      db.cleanup();
+    }
+  }, 60_000);
 });
 
 describe('a worker that misbehaves never leaves a call hanging', () => {

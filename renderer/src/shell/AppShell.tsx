@@ -3,6 +3,7 @@ import { Alert, Layout, Menu, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { DeskError, type ApiErrorBody } from '../../../shared/contract';
 import { api, readToken, transport } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { AssetsPage } from '../pages/assets/AssetsPage';
@@ -13,6 +14,7 @@ import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { navItems, navKeyOf } from './navigation';
 import { OperatorBadge } from './OperatorBadge';
+import { isStartupRefusal, StartupRefusal } from './StartupRefusal';
 
 const { Header, Sider, Content } = Layout;
 
@@ -23,12 +25,18 @@ export function AppShell() {
   const missingToken = transport() === 'http' && !readToken();
   const printing = location.pathname.startsWith('/print/');
   const [readOnly, setReadOnly] = useState(false);
+  const [refusal, setRefusal] = useState<ApiErrorBody | null>(null);
 
   useEffect(() => {
     if (missingToken) return;
     api.call('system.info', {}).then(
       (info) => setReadOnly(info.readOnly),
-      () => undefined,
+      (error: unknown) => {
+        // A damaged database or one from a newer app: the whole window says so and offers a way back.
+        if (error instanceof DeskError && isStartupRefusal(error.toBody())) {
+          setRefusal(error.toBody());
+        }
+      },
     );
   }, [missingToken]);
 
@@ -49,6 +57,8 @@ export function AppShell() {
   useEffect(() => {
     document.title = `${t('nav.' + navKeyOf(location.pathname))} · ${t('app.title')}`;
   }, [location.pathname, t]);
+
+  if (refusal) return <StartupRefusal error={refusal} />;
 
   if (printing && !missingToken) {
     // Print pages are paper: no navigation around them.
