@@ -20,6 +20,12 @@ import { dataTransferHandlers } from './services/dataTransfer';
 import { auditHandlers } from './services/audit';
 import { placesHandlers } from './services/places';
 import { systemHandlers } from './services/system';
+import { crewsHandlers } from './services/crews';
+import { partsHandlers } from './services/parts';
+import { plansHandlers } from './services/plans';
+import { requestsHandlers } from './services/requests';
+import { workOrdersHandlers } from './services/workOrders';
+import { workOrderViewsHandlers } from './services/workOrderViews';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: Ctx) => ResultOf<M>;
 export type Handlers<M extends MethodName> = { [K in M]: Handler<K> };
@@ -59,6 +65,12 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     backupHandlers,
     auditHandlers,
     dataTransferHandlers,
+    crewsHandlers,
+    workOrdersHandlers,
+    requestsHandlers,
+    workOrderViewsHandlers,
+    partsHandlers,
+    plansHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

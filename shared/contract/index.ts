@@ -7,6 +7,10 @@ import { backupMethods } from './backup';
 import { dataTransferMethods } from './dataTransfer';
 import { auditMethods } from './audit';
 import { placesMethods } from './places';
+import { crewsMethods } from './crews';
+import { partsMethods } from './parts';
+import { plansMethods } from './plans';
+import { requestsMethods, workOrdersMethods } from './workOrders';
 import { systemMethods } from './system';
 
 export interface MethodSpec {
@@ -22,6 +26,11 @@ export const contract = {
   ...backupMethods,
   ...auditMethods,
   ...dataTransferMethods,
+  ...crewsMethods,
+  ...workOrdersMethods,
+  ...requestsMethods,
+  ...partsMethods,
+  ...plansMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { sql as createAssets } from './0030-create-assets';
 import { sql as auditNote } from './0040-audit-note';
 import { sql as applicationId } from './0050-application-id';
 import { sql as auditIndexes } from './0060-audit-indexes';
+import { sql as maintenance } from './0070-maintenance';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'audit-note', sql: auditNote },
   { version: 50, name: 'application-id', sql: applicationId },
   { version: 60, name: 'audit-indexes', sql: auditIndexes },
+  { version: 70, name: 'maintenance', sql: maintenance },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

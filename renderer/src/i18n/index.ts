@@ -2,7 +2,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import maintenanceViewsEn from './modules/maintenanceViews.en.json';
+import maintenanceViewsZh from './modules/maintenanceViews.zh-CN.json';
+import plansEn from './modules/plans.en.json';
+import plansZh from './modules/plans.zh-CN.json';
+import workOrdersEn from './modules/workOrders.en.json';
+import workOrdersZh from './modules/workOrders.zh-CN.json';
 import zhCN from './zh-CN.json';
+
+// Each module keeps its strings in a file of its own under modules/, with its own top-level keys;
+// they are merged into one translation per language here.
+const zhResources = { ...zhCN, ...workOrdersZh, ...maintenanceViewsZh, ...plansZh };
+const enResources = { ...en, ...workOrdersEn, ...maintenanceViewsEn, ...plansEn };
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -20,7 +31,7 @@ export function setLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhResources }, en: { translation: enResources } },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -8,6 +8,7 @@ import { api, readToken, transport } from '../api/client';
 import { setLanguage, type Language } from '../i18n';
 import { AssetsPage } from '../pages/assets/AssetsPage';
 import { DashboardPage } from '../pages/DashboardPage';
+import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { LabelSheetPage } from '../pages/print/LabelSheetPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
@@ -139,8 +140,12 @@ export function AppShell() {
               <Route path="/places/:placeId" element={<PlacesPage />} />
               <Route path="/assets" element={<AssetsPage />} />
               <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/maintenance" element={<MaintenancePage />} />
               {navItems
-                .filter((n) => !['dashboard', 'places', 'assets', 'settings'].includes(n.key))
+                .filter(
+                  (n) =>
+                    !['dashboard', 'places', 'assets', 'settings', 'maintenance'].includes(n.key),
+                )
                 .map((n) => (
                   <Route key={n.key} path={n.path} element={<PlaceholderPage navKey={n.key} />} />
                 ))}

@@ -1,0 +1,4 @@
+// Placeholder while this view is being written.
+export function RequestsTab() {
+  return null;
+}
