@@ -24,10 +24,15 @@ export interface WebHostOptions {
   ratePerSecond?: number;
 }
 
-/** Methods whose input carries a whole file; only these get the larger body limit. */
+/** Methods whose input carries whole files (an import, a request's photos); only these get the
+ * larger body limit. */
 const fileMethods = new Set<string>(
   Object.entries(contract)
-    .filter(([, spec]) => spec.input instanceof z.ZodObject && 'contentBase64' in spec.input.shape)
+    .filter(
+      ([, spec]) =>
+        spec.input instanceof z.ZodObject &&
+        ('contentBase64' in spec.input.shape || 'attachments' in spec.input.shape),
+    )
     .map(([name]) => name),
 );
 
