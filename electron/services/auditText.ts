@@ -13,6 +13,12 @@ const entities: Record<string, Label> = {
   asset: { zh: '资产', en: 'Asset' },
   import: { zh: '导入', en: 'Import' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  work_order: { zh: '工单', en: 'Work order' },
+  repair_request: { zh: '报修', en: 'Repair request' },
+  crew: { zh: '班组', en: 'Crew' },
+  technician: { zh: '维修人员', en: 'Technician' },
+  plan: { zh: '检修计划', en: 'Maintenance plan' },
+  part: { zh: '备品备件', en: 'Spare part' },
 };
 
 const actions: Record<AuditAction, Label> = {

@@ -2,14 +2,14 @@
 // Prints one line with the URL and its token; or, when the database is damaged or from a newer
 // app, one line saying so (in Chinese and English) and exits with status 2 — unless
 // --offer-restore is given, when it serves anyway and the page offers the newest good backup, as
-// the desktop window does. Takes the daily backup at start and hourly.
+// the desktop window does. Takes the daily backup and creates due plan orders at start and hourly.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeskError } from '../../shared/contract/errors';
 import { openRecoverableCore, type RecoverableCore } from '../recoverableCore';
 import { readArgs } from '../cli/args';
 import { resolveDbPath } from '../paths';
-import { scheduleDailyBackups } from '../services/backup';
+import { scheduleDailyJobs } from '../services/dailyJobs';
 import { newToken } from './guard';
 import { createWebHost } from './server';
 import { startupFailureLine } from './startupFailure';
@@ -36,10 +36,10 @@ function main(): void {
   });
   const dbPath = resolveDbPath(values.db);
   const api = values['offer-restore'] ? openRecoverableCore(dbPath) : openOrExit(dbPath);
-  let stopBackups: () => void = () => undefined;
+  let stopJobs: () => void = () => undefined;
   api.onOpen((opened) => {
-    stopBackups();
-    stopBackups = scheduleDailyBackups(opened.core);
+    stopJobs();
+    stopJobs = scheduleDailyJobs(opened.core);
   });
   const token = process.env.UTILITY_DESK_TOKEN || newToken();
   const host = values.host ?? '127.0.0.1';
@@ -57,7 +57,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    stopBackups();
+    stopJobs();
     api.close();
     process.exit(0);
   };

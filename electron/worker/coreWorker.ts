@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Envelope } from '../../shared/contract/errors';
 import { toErrorBody } from '../errors';
 import { openRecoverableCore } from '../recoverableCore';
-import { scheduleDailyBackups } from '../services/backup';
+import { scheduleDailyJobs } from '../services/dailyJobs';
 
 /** What the main side passes as workerData. */
 export interface CoreWorkerData {
@@ -54,16 +54,16 @@ function run(): void {
   // A database that cannot be opened (damaged, from a newer app) does not end the thread: every
   // call is answered with the reason, so the window can show it and offer the newest good backup.
   const core = openRecoverableCore(data.dbPath, data.operator ? { operator: data.operator } : {});
-  // Today's backup at start (or once a recovered database opens), then an hourly look.
-  let stopBackups: () => void = () => undefined;
+  // Today's backup and due plan orders at start (or once a recovered database opens), then hourly.
+  let stopJobs: () => void = () => undefined;
   core.onOpen((api) => {
-    stopBackups();
-    stopBackups = scheduleDailyBackups(api.core);
+    stopJobs();
+    stopJobs = scheduleDailyJobs(api.core);
   });
 
   port.on('message', (message: unknown) => {
     if (isClose(message)) {
-      stopBackups();
+      stopJobs();
       core.close();
       // Nothing else keeps the thread alive, so it ends and the main side sees 'exit'.
       port.close();

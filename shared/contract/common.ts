@@ -25,3 +25,22 @@ export const Paging = z.object({
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().positive().max(1000).default(100),
 });
+
+type WithoutDefaults<S extends z.ZodRawShape> = {
+  [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K];
+};
+
+/**
+ * The patch schema of an input schema: every field optional and, unlike `.partial()`, with the
+ * creation defaults removed — zod still fills a default into a missing field of a partial object,
+ * so a patch of `{notes}` would otherwise reset every defaulted field it did not name.
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      field instanceof z.ZodDefault ? field.unwrap() : field,
+    ]),
+  );
+  return z.object(shape as WithoutDefaults<S>).partial();
+}

@@ -1,6 +1,6 @@
 // Crews (班组) and their technicians: who a work order is assigned to.
 import { z } from 'zod';
-import { Id, Name, Notes } from './common';
+import { Id, Name, Notes, patchOf } from './common';
 
 export const trades = ['electrician', 'plumber', 'gardener', 'general'] as const;
 export const Trade = z.enum(trades);
@@ -59,7 +59,7 @@ export const crewsMethods = {
   },
   'crews.create': { input: CrewInput.strict(), result: Crew },
   'crews.update': {
-    input: z.object({ id: Id, patch: CrewInput.partial().strict() }).strict(),
+    input: z.object({ id: Id, patch: patchOf(CrewInput).strict() }).strict(),
     result: Crew,
   },
   /** Refused with CONFLICT while work orders or plans name the crew: deactivate it instead. */
@@ -69,7 +69,7 @@ export const crewsMethods = {
   },
   'crews.addTechnician': { input: TechnicianInput.strict(), result: Technician },
   'crews.updateTechnician': {
-    input: z.object({ id: Id, patch: TechnicianInput.partial().strict() }).strict(),
+    input: z.object({ id: Id, patch: patchOf(TechnicianInput).strict() }).strict(),
     result: Technician,
   },
 } as const;

@@ -2,7 +2,7 @@
 // receipts, issues to work orders, returns and deliberate adjustments (the only way stock may be
 // corrected downwards past what was issued; each is logged with its reason).
 import { z } from 'zod';
-import { Id, Name, Notes } from './common';
+import { Id, Name, Notes, patchOf } from './common';
 
 const Quantity = z.number().finite().positive().max(1e9);
 
@@ -65,7 +65,7 @@ export const partsMethods = {
     result: Part,
   },
   'parts.update': {
-    input: z.object({ id: Id, patch: PartInput.partial().strict() }).strict(),
+    input: z.object({ id: Id, patch: patchOf(PartInput).strict() }).strict(),
     result: Part,
   },
   'parts.receive': {

@@ -3,7 +3,7 @@
 // expanded in the site's time zone, or "N days after the last completion"); the rule preview; and
 // generation of work orders, idempotent per plan occurrence.
 import { z } from 'zod';
-import { Id, Name, Notes } from './common';
+import { Id, Name, Notes, patchOf } from './common';
 import { AssetFilter } from './assets';
 import { Category, ChecklistItem, Priority } from './workOrders';
 
@@ -107,7 +107,7 @@ export const plansMethods = {
   },
   'plans.create': { input: PlanInput.strict(), result: Plan },
   'plans.update': {
-    input: z.object({ id: Id, patch: PlanInput.partial().strict() }).strict(),
+    input: z.object({ id: Id, patch: patchOf(PlanInput).strict() }).strict(),
     result: Plan,
   },
   /** Deletes a plan; its orders stay (no longer linked). */

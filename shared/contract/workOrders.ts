@@ -3,7 +3,7 @@
 // (windowed list, calendar, today board, KPIs).
 import { z } from 'zod';
 import { workOrderStatuses } from '../domain/workOrderTransitions';
-import { Id, Name, Notes } from './common';
+import { Id, Name, Notes, patchOf } from './common';
 import { LampType, LocalDate } from './assets';
 import { Phone } from './crews';
 import { PlaceRef } from './places';
@@ -154,16 +154,14 @@ const WorkOrderFields = z.object({
 });
 
 /** What may change without a transition (and, once completed, only the findings side). */
-const WorkOrderPatch = WorkOrderFields.omit({ type: true })
-  .partial()
-  .extend({
+const WorkOrderPatch = patchOf(
+  WorkOrderFields.omit({ type: true }).extend({
     labourHours: z.number().finite().nonnegative().max(10_000).nullable(),
     findings: Notes,
     result: Notes,
     verifiedBy: z.string().trim().max(100),
-  })
-  .partial()
-  .strict();
+  }),
+).strict();
 
 export const WorkOrderFilter = z.object({
   q: z.string().max(200).optional(),

@@ -208,3 +208,20 @@ describe('DeskError and the error body', () => {
     expect(logged).toHaveBeenCalledTimes(4);
   });
 });
+
+describe('patch schemas', () => {
+  it('leave out what a patch does not name instead of filling in creation defaults', () => {
+    const patches: [string, Record<string, unknown>][] = [
+      ['crews.update', { active: false }],
+      ['crews.updateTechnician', { phone: '13800000000' }],
+      ['parts.update', { notes: '移到二号库房' }],
+      ['plans.update', { leadDays: 3 }],
+      ['workOrders.update', { findings: '灯管老化' }],
+    ];
+    for (const [method, patch] of patches) {
+      const spec = contract[method as keyof typeof contract];
+      const parsed = spec.input.parse({ id: 'x', patch }) as { patch: Record<string, unknown> };
+      expect(parsed.patch, method).toEqual(patch);
+    }
+  });
+});
