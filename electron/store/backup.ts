@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DeskError } from '../../shared/contract/errors';
+import { registerFunctions } from './functions';
 import { migrate } from './migrate';
 import { latestVersion, migrations } from './migrations';
 import { APPLICATION_ID } from './migrations/0050-application-id';
@@ -150,6 +151,8 @@ function expectedTables(version: number): string[] {
   if (!tables) {
     const mem = new Database(':memory:');
     try {
+      // Migrations may call the app's SQL functions (0080 backfills its word index with them).
+      registerFunctions(mem);
       migrate(mem, migrations, version);
       tables = tableNames(mem);
     } finally {

@@ -7,6 +7,7 @@ import { sql as auditNote } from './0040-audit-note';
 import { sql as applicationId } from './0050-application-id';
 import { sql as auditIndexes } from './0060-audit-indexes';
 import { sql as maintenance } from './0070-maintenance';
+import { sql as workOrderIndexes } from './0080-work-order-indexes';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'application-id', sql: applicationId },
   { version: 60, name: 'audit-indexes', sql: auditIndexes },
   { version: 70, name: 'maintenance', sql: maintenance },
+  { version: 80, name: 'work-order-indexes', sql: workOrderIndexes },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
