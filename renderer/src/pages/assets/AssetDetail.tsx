@@ -1,4 +1,5 @@
-// One asset in the side panel: its fields by kind, where it is, and its full change history.
+// One asset in the side panel: its fields by kind, where it is, its work orders and its full
+// change history.
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Drawer, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import type { Asset, HistoryEntry } from '../../../../shared/contract/assets';
 import type { PlaceRef } from '../../../../shared/contract/places';
 import { useLabel } from '../../labels';
 import { fieldsOfKind, formatField, type KindField } from './assetFields';
+import { AssetOrders } from './AssetOrders';
 
 export interface AssetDetailData {
   asset: Asset;
@@ -81,6 +83,7 @@ export function AssetDetail({ detail, onClose, onEdit }: Props) {
               </Descriptions.Item>
             ))}
           </Descriptions>
+          <AssetOrders assetId={asset.id} />
           <div>
             <Typography.Title level={5}>{t('assets.history')}</Typography.Title>
             {detail.history.length === 0 ? (
