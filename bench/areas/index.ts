@@ -3,10 +3,17 @@
 import type { Area } from '../lib/types';
 import { assetsArea } from './assets';
 import { assetsUiArea } from './assetsUi';
+import { maintenanceArea } from './maintenance';
 import { placesArea } from './places';
 import { sqliteArea } from './sqlite';
 
-export const areas: readonly Area[] = [sqliteArea, placesArea, assetsArea, assetsUiArea];
+export const areas: readonly Area[] = [
+  sqliteArea,
+  placesArea,
+  assetsArea,
+  assetsUiArea,
+  maintenanceArea,
+];
 
 // Result names start with the area name; two areas with one name would make --only ambiguous.
 const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { DeskError } from '../../shared/contract/errors';
 import { inTransaction, nowIso, writeAudit, type Db } from '../store/tx';
 import { generateAssets } from './assets';
 import { generateHeadcounts } from './headcounts';
+import { generateMaintenance } from './maintenance';
 import { generatePlaces } from './places';
 import { createRng } from './random';
 
@@ -30,7 +31,8 @@ export function generateDemo(db: Db, options: DemoOptions = {}): Record<string, 
     const places = generatePlaces(db, rng, scale, now);
     const headcounts = generateHeadcounts(db, rng, places.siteIds, lastYear);
     const assets = generateAssets(db, rng, scale, now, lastYear);
-    const counts = { ...places.counts, headcounts, ...assets.counts };
+    const maintenance = generateMaintenance(db, rng, { lastYear, now });
+    const counts = { ...places.counts, headcounts, ...assets.counts, ...maintenance };
     writeAudit(db, {
       actor: options.actor ?? 'demo',
       entity: 'demo',

@@ -27,6 +27,25 @@ export function requireAsset(ctx: Ctx, id: string): Asset {
   return toAsset(row);
 }
 
+/**
+ * An asset with maintenance history is kept: its orders and reports would lose what they were
+ * about. Retiring it (status 'retired') takes it out of plans and lists instead.
+ */
+function refuseIfOnWorkOrders(ctx: Ctx, asset: Asset): void {
+  const { orders, requests } = prepared(
+    ctx.db,
+    `SELECT (SELECT count(*) FROM work_order_assets WHERE asset_id = @id) AS orders,
+            (SELECT count(*) FROM repair_requests WHERE asset_id = @id) AS requests`,
+  ).get({ id: asset.id }) as { orders: number; requests: number };
+  if (orders + requests === 0) return;
+  throw new DeskError(
+    'CONFLICT',
+    `${asset.code} 有 ${orders} 张工单、${requests} 条报修记录，不能删除，可将状态改为“报废”。` +
+      ` / ${asset.code} is on ${orders} work orders and ${requests} repair requests; retire it instead of deleting it.`,
+    { id: asset.id, orders, requests, reason: 'HAS_MAINTENANCE_HISTORY' },
+  );
+}
+
 /** A full asset from create input: every kind field present, null where not given. */
 export function assetFromInput(input: AssetInput, id: string, now: string): Asset {
   const fields = Object.fromEntries(fieldNames.map((f) => [f, input[f] ?? null]));
@@ -153,6 +172,7 @@ export const assetsHandlers: Handlers<AssetsMethod> = {
   'assets.delete': ({ id }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireAsset(ctx, id);
+      refuseIfOnWorkOrders(ctx, before);
       if (before.kind === 'meter') unlinkMeter(ctx, before);
       assetsSql(ctx.db).remove.run(id);
       writeAudit(ctx.db, {

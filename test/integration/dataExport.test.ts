@@ -37,9 +37,16 @@ beforeAll(() => {
   const api = src.api;
   generateDemo(api.core.db, { scale: 1, seed: 7, actor: '演示' });
   // Audit rows of every action from API edits.
-  const [first, second] = call(api, 'assets.list', { filter: { q: '路灯' }, limit: 2 }).items;
+  const [first] = call(api, 'assets.list', { filter: { q: '路灯' }, limit: 1 }).items;
   call(api, 'assets.update', { id: first!.id, patch: { notes: '灯杆锈蚀, 已报修', serial: null } });
-  call(api, 'assets.delete', { id: second!.id });
+  // The demo's fixtures have work orders, which keep them from deletion: delete a new one.
+  const doomed = call(api, 'assets.create', {
+    code: 'ZZ-DELETED-1',
+    name: '待删除灯具',
+    kind: 'fixture',
+    placeId: first!.placeId,
+  });
+  call(api, 'assets.delete', { id: doomed.id });
   const tree = createTree(api, '-导出');
   call(api, 'places.update', { id: tree.room.id, patch: { notes: '"靠窗", 第二排\n备用' } });
   // A floor moved under a building created after it: its row comes before its parent's, which

@@ -124,6 +124,16 @@ describe('creating and reading', () => {
     });
     expect(issuePaths(error)).toEqual(['technicianId']);
   });
+  it('keeps an asset that is on a work order from deletion, naming the way out', () => {
+    const a = fixture('FX-KEEP');
+    createOrder(api, { placeId: campus.room.id, assetIds: [a.id] });
+    const before = dumpDb(api.core.db);
+    const error = callError(api, 'assets.delete', { id: a.id });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('retire it');
+    expect(error.details).toMatchObject({ orders: 1, reason: 'HAS_MAINTENANCE_HISTORY' });
+    expect(dumpDb(api.core.db)).toEqual(before);
+  });
 });
 
 describe('the lifecycle', () => {
