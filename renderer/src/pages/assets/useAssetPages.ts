@@ -1,6 +1,7 @@
 // The asset table's window onto the register: the total from the store and rows fetched in blocks
 // as they scroll into view. Only recently seen blocks are kept, so the renderer never holds the
-// whole register however far one scrolls.
+// whole register however far one scrolls. The block cache itself (useBlockPages) knows nothing of
+// assets, so other windowed lists (work orders) page the same way.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Asset, AssetFilter, SortColumn } from '../../../../shared/contract/assets';
 import { api } from '../../api/client';
@@ -13,27 +14,35 @@ export interface AssetSort {
   direction: 'asc' | 'desc';
 }
 
-export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e: unknown) => void) {
+export interface PageOf<Row> {
+  items: Row[];
+  total: number;
+}
+
+/**
+ * Rows of any offset/limit query, cached by block. `fetchPage` must keep its identity while the
+ * query is the same (memoise it on the query): a new identity starts over from the first block.
+ */
+export function useBlockPages<Row>(
+  fetchPage: (offset: number, limit: number) => Promise<PageOf<Row>>,
+  onError: (e: unknown) => void,
+) {
   const [total, setTotal] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
-  const blocks = useRef(new Map<number, Asset[]>());
+  const blocks = useRef(new Map<number, Row[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  // The rows last asked for: after a reload they are fetched again at once, since the view that
+  // shows them need not move (and so need not ask) to be refreshed.
+  const lastRange = useRef<[number, number]>([0, 0]);
   const [, setTick] = useState(0);
-
-  const key = JSON.stringify({ filter, sort });
 
   const fetchBlock = useCallback(
     async (block: number, gen: number) => {
       if (pending.current.has(block)) return;
       pending.current.add(block);
       try {
-        const page = await api.call('assets.list', {
-          filter,
-          sort,
-          offset: block * BLOCK,
-          limit: BLOCK,
-        });
+        const page = await fetchPage(block * BLOCK, BLOCK);
         if (gen !== generation.current) return;
         blocks.current.delete(block);
         blocks.current.set(block, page.items);
@@ -50,9 +59,7 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e:
         pending.current.delete(block);
       }
     },
-    // The key captures filter and sort by value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, onError],
+    [fetchPage, onError],
   );
 
   useEffect(() => {
@@ -60,21 +67,42 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e:
     blocks.current = new Map();
     pending.current = new Set();
     void fetchBlock(0, generation.current);
+    const [start, end] = lastRange.current;
+    for (let b = Math.max(1, Math.floor(start / BLOCK)); b <= Math.floor(end / BLOCK); b += 1) {
+      void fetchBlock(b, generation.current);
+    }
   }, [fetchBlock, version]);
 
-  const rowAt = useCallback((index: number): Asset | undefined => {
+  const rowAt = useCallback((index: number): Row | undefined => {
     return blocks.current.get(Math.floor(index / BLOCK))?.[index % BLOCK];
   }, []);
 
   /** Makes sure the rows from start to end (inclusive) are loaded or on their way. */
   const ensure = useCallback(
     (start: number, end: number) => {
+      lastRange.current = [start, end];
       for (let b = Math.floor(start / BLOCK); b <= Math.floor(end / BLOCK); b += 1) {
         if (!blocks.current.has(b)) void fetchBlock(b, generation.current);
       }
     },
     [fetchBlock],
   );
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+
+  return { total, rowAt, ensure, reload };
+}
+
+export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e: unknown) => void) {
+  const key = JSON.stringify({ filter, sort });
+
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => api.call('assets.list', { filter, sort, offset, limit }),
+    // The key captures filter and sort by value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  const { total, rowAt, ensure, reload } = useBlockPages<Asset>(fetchPage, onError);
 
   /** Loads the rows from start to end and returns them (for shift-click range selection). */
   const rowsBetween = useCallback(
@@ -97,8 +125,6 @@ export function useAssetPages(filter: AssetFilter, sort: AssetSort, onError: (e:
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   return { total, rowAt, ensure, rowsBetween, reload };
 }
