@@ -13,7 +13,17 @@ export async function fileToBase64(file: Blob): Promise<string> {
 
 export function saveBase64(fileName: string, contentBase64: string, type: string): void {
   const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  saveBlob(fileName, new Blob([bytes], { type }));
+}
+
+/** Saves text built in the page (a CSV of what is on screen) as a download. */
+export function saveText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
+/** A download the browser names `fileName`, through a temporary Blob link. */
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

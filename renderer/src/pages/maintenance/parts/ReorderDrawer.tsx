@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../../../shared/contract';
 import { api } from '../../../api/client';
 import { errorText } from '../../../errorText';
-import { downloadText, toCsv } from './csv';
+import { saveText } from '../../../files';
+import { toCsv } from './csv';
 import { formatQty } from './format';
 
 type Item = ResultOf<'parts.reorderList'>['items'][number];
@@ -61,7 +62,7 @@ export function ReorderDrawer({ open, onClose }: Props) {
       ]),
     ];
     const day = new Date().toLocaleDateString('sv'); // YYYY-MM-DD in local time
-    downloadText(`${t('parts.reorder.fileName')}-${day}.csv`, toCsv(rows));
+    saveText(`${t('parts.reorder.fileName')}-${day}.csv`, toCsv(rows));
     void message.success(t('parts.reorder.exported', { count: items.length }));
   };
 
