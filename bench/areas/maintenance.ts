@@ -6,11 +6,12 @@
 import type { Api } from '../../electron/api';
 import { openCore } from '../../electron/core';
 import { generateDemo } from '../../electron/demo';
+import { createRng, type Rng } from '../../electron/demo/random';
 import { generateDuePlans } from '../../electron/services/planGenerate';
 import { newId } from '../../electron/store/tx';
 import { workOrderSortColumns, type WorkOrderFilter } from '../../shared/contract/workOrders';
 import { call, pick } from '../lib/api';
-import { latencyResults, percentile } from '../lib/stats';
+import { latencyResults } from '../lib/stats';
 import { removeDbFiles } from '../lib/tempdb';
 import { sample, timed } from '../lib/timing';
 import type { Area, Ctx, Result } from '../lib/types';
@@ -22,7 +23,7 @@ const ORDERS = 50_000;
 /** The issue's limit for one page of the list; a fixed figure, not measured here. */
 const QUERY_LIMIT_MS = 20;
 const QUERY_LIMIT_OF = 'fixed 20 ms of the issue, not measured';
-/** Per family of filters; together a few hundred calls, every one with its own sort and offset. */
+/** Per family of filters; together a few hundred calls, each with its own drawn sort and offset. */
 const QUERIES = { warmup: 10, iterations: 60 };
 /** Rows one generation writes to, to count what it wrote. */
 const WRITTEN = [
@@ -142,13 +143,25 @@ function topUp(api: Api, ctx: Ctx): number {
   return missing;
 }
 
-interface Input {
+interface Draw {
   filter: WorkOrderFilter;
   offset: number;
 }
 
+type QueryCall = Draw & {
+  sort: { column: (typeof workOrderSortColumns)[number]; direction: 'asc' | 'desc' };
+  limit: number;
+};
+
+const STATUS_SETS = [
+  ['open', 'assigned', 'in_progress', 'on_hold'],
+  ['closed'],
+  ['completed', 'verified'],
+] as const;
+const TERMS = ['漏水', '宿舍', 'LED灯管', '喷头', '巡检', 'WO-2024', '堵塞'];
+
 /** Filter families as staff use the list: by status, crew, overdue, due range, text and place. */
-function families(api: Api): Record<string, (i: number) => Input> {
+function families(api: Api): Record<string, (rng: Rng) => Draw> {
   const db = api.core.db;
   const ids = (sql: string) => db.prepare(sql).pluck().all() as string[];
   const crews = ids('SELECT id FROM crews ORDER BY id');
@@ -157,50 +170,47 @@ function families(api: Api): Record<string, (i: number) => Input> {
     `SELECT DISTINCT substr(due_date, 1, 4) FROM work_orders WHERE due_date IS NOT NULL ORDER BY 1`,
   );
   const offsets = [0, 0, 100, 1000, 5000];
-  const at = (filter: WorkOrderFilter) => (i: number) => ({ filter, offset: pick(offsets, i) });
+  const at = (filter: WorkOrderFilter) => (rng: Rng) => ({ filter, offset: rng.pick(offsets) });
   return {
     all: at({}),
-    status: (i) => ({
-      filter: {
-        statuses: pick(
-          [
-            ['open', 'assigned', 'in_progress', 'on_hold'],
-            ['closed'],
-            ['completed', 'verified'],
-          ] as const,
-          i,
-        ).slice(),
-      },
-      offset: pick(offsets, i),
+    status: (rng) => ({
+      filter: { statuses: [...rng.pick(STATUS_SETS)] },
+      offset: rng.pick(offsets),
     }),
-    crew: (i) => ({ filter: { crewId: pick(crews, i) }, offset: pick([0, 100, 500], i) }),
+    crew: (rng) => ({ filter: { crewId: rng.pick(crews) }, offset: rng.pick([0, 100, 500]) }),
     overdue: at({ overdue: true }),
-    due_range: (i) => {
-      const year = pick(years, i);
-      const month = String(1 + (i % 12)).padStart(2, '0');
+    due_range: (rng) => {
+      const year = rng.pick(years);
+      const month = String(rng.int(1, 12)).padStart(2, '0');
       return {
         filter: { dueFrom: `${year}-${month}-01`, dueTo: `${year}-${month}-28` },
         offset: 0,
       };
     },
-    q: (i) => ({
-      filter: { q: pick(['漏水', '宿舍', 'LED灯管', '喷头', '巡检', 'WO-2024', '堵塞'], i) },
-      offset: pick([0, 100], i),
-    }),
-    place: (i) => ({ filter: { placeId: pick(places, i) }, offset: pick([0, 100], i) }),
-    combined: (i) => ({
-      filter: { crewId: pick(crews, i), statuses: ['closed'], placeId: pick(places, i * 7) },
+    q: (rng) => ({ filter: { q: rng.pick(TERMS) }, offset: rng.pick([0, 100]) }),
+    place: (rng) => ({ filter: { placeId: rng.pick(places) }, offset: rng.pick([0, 100]) }),
+    combined: (rng) => ({
+      filter: { crewId: rng.pick(crews), statuses: ['closed'], placeId: rng.pick(places) },
       offset: 0,
     }),
   };
 }
 
-/** Every call its own sort column and direction, so no family rides one index. */
-function sortFor(family: string, i: number) {
-  return {
-    column: pick(workOrderSortColumns, i * 5 + family.length),
-    direction: i % 2 === 0 ? ('asc' as const) : ('desc' as const),
-  };
+/**
+ * The calls of each family, made before any is timed. Filter, offset, sort column and direction
+ * are drawn independently (seeded, so every run makes the same calls): drawn round-robin by one
+ * counter they paired up, and every closed-orders call of the status family sorted by status.
+ */
+function callsOf(draw: (rng: Rng) => Draw, seed: number): QueryCall[] {
+  const rng = createRng(seed);
+  return Array.from({ length: QUERIES.warmup + QUERIES.iterations }, () => ({
+    ...draw(rng),
+    sort: {
+      column: rng.pick(workOrderSortColumns),
+      direction: rng.pick(['asc', 'desc'] as const),
+    },
+    limit: 100,
+  }));
 }
 
 function queryLatencies(api: Api, ctx: Ctx): Result[] {
@@ -209,36 +219,26 @@ function queryLatencies(api: Api, ctx: Ctx): Result[] {
   const all: number[] = [];
   const bySort = new Map<string, number[]>();
   const out: Result[] = [];
-  const fixed = { limit: QUERY_LIMIT_MS, limitOf: QUERY_LIMIT_OF };
-  for (const [name, input] of Object.entries(families(api))) {
+  const fixed = (r: Result): Result => ({ ...r, limit: QUERY_LIMIT_MS, limitOf: QUERY_LIMIT_OF });
+  Object.entries(families(api)).forEach(([name, draw], k) => {
+    const calls = callsOf(draw, SEED + k);
     const samples = sample((i) => {
-      const { filter, offset } = input(i);
-      call(api, 'workOrders.query', { filter, sort: sortFor(name, i), offset, limit: 100 });
+      call(api, 'workOrders.query', calls[i] as QueryCall);
     }, QUERIES);
     all.push(...samples);
     // The same calls regrouped by sort column: which order of the list is the slow one.
-    samples.forEach((ms, k) => {
-      const column = sortFor(name, QUERIES.warmup + k).column;
+    samples.forEach((ms, j) => {
+      const column = (calls[QUERIES.warmup + j] as QueryCall).sort.column;
       bySort.set(column, [...(bySort.get(column) ?? []), ms]);
     });
-    out.push({
-      name: `maintenance.query.${name}.p95_ms`,
-      value: percentile(samples, 95),
-      unit: 'ms',
-      ...fixed,
-    });
-  }
+    out.push(...latencyResults(`maintenance.query.${name}`, samples).map(fixed));
+  });
   for (const [column, samples] of bySort) {
-    out.push({
-      name: `maintenance.query.sort_${column}.p95_ms`,
-      value: percentile(samples, 95),
-      unit: 'ms',
-      ...fixed,
-    });
+    out.push(...latencyResults(`maintenance.query.sort_${column}`, samples).map(fixed));
   }
   return [
     { name: 'maintenance.query.orders', value: total, unit: 'orders' },
-    ...latencyResults('maintenance.query', all).map((r) => ({ ...r, ...fixed })),
+    ...latencyResults('maintenance.query', all).map(fixed),
     ...out,
   ];
 }

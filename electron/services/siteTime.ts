@@ -22,7 +22,8 @@ export function siteTimeZone(db: Db, placeId: string | null | undefined): string
 export function defaultTimeZone(db: Db): string {
   const row = prepared(
     db,
-    `SELECT time_zone FROM places WHERE kind = 'site' AND time_zone IS NOT NULL
+    // Sites are the roots: parent_id IS NULL reads them from places_by_parent, not every place.
+    `SELECT time_zone FROM places WHERE parent_id IS NULL AND kind = 'site' AND time_zone IS NOT NULL
      ORDER BY created_at LIMIT 1`,
   ).get() as { time_zone: string } | undefined;
   return row?.time_zone || DEFAULT_TIME_ZONE;

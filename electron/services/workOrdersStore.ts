@@ -11,7 +11,8 @@ import { prepared } from '../store/statementCache';
 import type { Db } from '../store/tx';
 import { ASSET_FROM, PLACE_LABEL } from './assetsStore';
 import { placesSql } from './placesStore';
-import { defaultTimeZone, localDate } from './siteTime';
+import { DEFAULT_TIME_ZONE } from './places';
+import { localDate } from './siteTime';
 
 /** SQL list of the active statuses, for IN (…). */
 export const ACTIVE_SQL = activeStatuses.map((s) => `'${s}'`).join(', ');
@@ -32,12 +33,14 @@ export interface Today {
 }
 
 export function todayContext(db: Db, at: Date = new Date()): Today {
-  const fallback = defaultTimeZone(db);
+  // The sites are the roots (places' CHECK); the first one with a zone, by creation, gives the
+  // default zone as defaultTimeZone finds it, without that function's scan of every place.
+  const roots = prepared(
+    db,
+    'SELECT id, time_zone FROM places WHERE parent_id IS NULL ORDER BY created_at, rowid',
+  ).all() as { id: string; time_zone: string | null }[];
+  const fallback = roots.find((r) => r.time_zone !== null)?.time_zone || DEFAULT_TIME_ZONE;
   const tDefault = localDate(fallback, at);
-  const roots = prepared(db, 'SELECT id, time_zone FROM places WHERE parent_id IS NULL').all() as {
-    id: string;
-    time_zone: string | null;
-  }[];
   const byZone = new Map<string, string>([[fallback, tDefault]]);
   const sites: Record<string, string> = {};
   for (const root of roots) {

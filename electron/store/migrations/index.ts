@@ -8,6 +8,7 @@ import { sql as applicationId } from './0050-application-id';
 import { sql as auditIndexes } from './0060-audit-indexes';
 import { sql as maintenance } from './0070-maintenance';
 import { sql as workOrderIndexes } from './0080-work-order-indexes';
+import { sql as workOrderSortKeys } from './0090-work-order-sort-keys';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'audit-indexes', sql: auditIndexes },
   { version: 70, name: 'maintenance', sql: maintenance },
   { version: 80, name: 'work-order-indexes', sql: workOrderIndexes },
+  { version: 90, name: 'work-order-sort-keys', sql: workOrderSortKeys },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
