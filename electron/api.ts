@@ -21,6 +21,7 @@ import { auditHandlers } from './services/audit';
 import { placesHandlers } from './services/places';
 import { systemHandlers } from './services/system';
 import { crewsHandlers } from './services/crews';
+import { metersHandlers } from './services/meters';
 import { partsHandlers } from './services/parts';
 import { plansHandlers } from './services/plans';
 import { requestsHandlers } from './services/requests';
@@ -71,6 +72,7 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     workOrderViewsHandlers,
     partsHandlers,
     plansHandlers,
+    metersHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

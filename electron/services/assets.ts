@@ -28,21 +28,24 @@ export function requireAsset(ctx: Ctx, id: string): Asset {
 }
 
 /**
- * An asset with maintenance history is kept: its orders and reports would lose what they were
- * about. Retiring it (status 'retired') takes it out of plans and lists instead.
+ * An asset with maintenance or metering history is kept: its orders, reports and readings would
+ * lose what they were about. Retiring it (status 'retired') takes it out of plans and lists.
  */
-function refuseIfOnWorkOrders(ctx: Ctx, asset: Asset): void {
-  const { orders, requests } = prepared(
+function refuseIfItHasHistory(ctx: Ctx, asset: Asset): void {
+  const { orders, requests, readings } = prepared(
     ctx.db,
     `SELECT (SELECT count(*) FROM work_order_assets WHERE asset_id = @id) AS orders,
-            (SELECT count(*) FROM repair_requests WHERE asset_id = @id) AS requests`,
-  ).get({ id: asset.id }) as { orders: number; requests: number };
-  if (orders + requests === 0) return;
+            (SELECT count(*) FROM repair_requests WHERE asset_id = @id) AS requests,
+            (SELECT count(*) FROM meter_keys k JOIN meter_readings r ON r.meter = k.key
+              WHERE k.meter_id = @id) +
+            (SELECT count(*) FROM meter_events WHERE meter_id = @id) AS readings`,
+  ).get({ id: asset.id }) as { orders: number; requests: number; readings: number };
+  if (orders + requests + readings === 0) return;
   throw new DeskError(
     'CONFLICT',
-    `${asset.code} 有 ${orders} 张工单、${requests} 条报修记录，不能删除，可将状态改为“报废”。` +
-      ` / ${asset.code} is on ${orders} work orders and ${requests} repair requests; retire it instead of deleting it.`,
-    { id: asset.id, orders, requests, reason: 'HAS_MAINTENANCE_HISTORY' },
+    `${asset.code} 有 ${orders} 张工单、${requests} 条报修、${readings} 条读数或换表记录，不能删除，可将状态改为“报废”。` +
+      ` / ${asset.code} has ${orders} work orders, ${requests} repair requests and ${readings} readings or meter events; retire it instead of deleting it.`,
+    { id: asset.id, orders, requests, readings, reason: 'HAS_HISTORY' },
   );
 }
 
@@ -172,7 +175,7 @@ export const assetsHandlers: Handlers<AssetsMethod> = {
   'assets.delete': ({ id }, ctx) =>
     inTransaction(ctx.db, () => {
       const before = requireAsset(ctx, id);
-      refuseIfOnWorkOrders(ctx, before);
+      refuseIfItHasHistory(ctx, before);
       if (before.kind === 'meter') unlinkMeter(ctx, before);
       assetsSql(ctx.db).remove.run(id);
       writeAudit(ctx.db, {

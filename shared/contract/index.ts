@@ -8,6 +8,7 @@ import { dataTransferMethods } from './dataTransfer';
 import { auditMethods } from './audit';
 import { placesMethods } from './places';
 import { crewsMethods } from './crews';
+import { metersMethods } from './meters';
 import { partsMethods } from './parts';
 import { plansMethods } from './plans';
 import { requestsMethods, workOrdersMethods } from './workOrders';
@@ -31,6 +32,7 @@ export const contract = {
   ...requestsMethods,
   ...partsMethods,
   ...plansMethods,
+  ...metersMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -131,7 +131,7 @@ describe('creating and reading', () => {
     const error = callError(api, 'assets.delete', { id: a.id });
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toContain('retire it');
-    expect(error.details).toMatchObject({ orders: 1, reason: 'HAS_MAINTENANCE_HISTORY' });
+    expect(error.details).toMatchObject({ orders: 1, reason: 'HAS_HISTORY' });
     expect(dumpDb(api.core.db)).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import { sql as auditIndexes } from './0060-audit-indexes';
 import { sql as maintenance } from './0070-maintenance';
 import { sql as workOrderIndexes } from './0080-work-order-indexes';
 import { sql as workOrderSortKeys } from './0090-work-order-sort-keys';
+import { sql as meterReadings } from './0100-meter-readings';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 70, name: 'maintenance', sql: maintenance },
   { version: 80, name: 'work-order-indexes', sql: workOrderIndexes },
   { version: 90, name: 'work-order-sort-keys', sql: workOrderSortKeys },
+  { version: 100, name: 'meter-readings', sql: meterReadings },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
