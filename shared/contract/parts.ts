@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { Id, Name, Notes, patchOf } from './common';
 
 const Quantity = z.number().finite().positive().max(1e9);
+/** A movement's note or an adjustment's reason; SQLite would cut text short at a NUL. */
+const MovementNote = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((s) => !s.includes('\u0000'), 'must not contain a NUL character');
 
 export const Part = z.object({
   id: Id,
@@ -69,9 +75,7 @@ export const partsMethods = {
     result: Part,
   },
   'parts.receive': {
-    input: z
-      .object({ partId: Id, quantity: Quantity, note: z.string().trim().max(500).default('') })
-      .strict(),
+    input: z.object({ partId: Id, quantity: Quantity, note: MovementNote.default('') }).strict(),
     result: z.object({ part: Part, movement: PartMovement }),
   },
   /** Issues stock to a work order; refused with CONFLICT when it would take stock below zero. */
@@ -81,7 +85,7 @@ export const partsMethods = {
         partId: Id,
         workOrderId: Id,
         quantity: Quantity,
-        note: z.string().trim().max(500).default(''),
+        note: MovementNote.default(''),
       })
       .strict(),
     result: z.object({ part: Part, movement: PartMovement }),
@@ -93,7 +97,7 @@ export const partsMethods = {
         partId: Id,
         workOrderId: Id,
         quantity: Quantity,
-        note: z.string().trim().max(500).default(''),
+        note: MovementNote.default(''),
       })
       .strict(),
     result: z.object({ part: Part, movement: PartMovement }),
@@ -104,7 +108,7 @@ export const partsMethods = {
       .object({
         partId: Id,
         countedOnHand: z.number().finite().nonnegative().max(1e9),
-        reason: z.string().trim().min(1).max(500),
+        reason: MovementNote.min(1),
       })
       .strict(),
     result: z.object({ part: Part, movement: PartMovement.nullable() }),

@@ -126,7 +126,12 @@ export const plansMethods = {
         planId: Id.optional(),
         today: z
           .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .refine(
+            (s) =>
+              /^(19[7-9]\d|20\d\d)-\d{2}-\d{2}$/.test(s) &&
+              new Date(Date.parse(`${s}T00:00:00Z`) || 0).toISOString().startsWith(s),
+            'expected a real date YYYY-MM-DD, 1970–2099',
+          )
           .optional(),
       })
       .strict(),

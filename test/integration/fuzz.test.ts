@@ -40,6 +40,15 @@ import {
   zoneInput,
 } from '../support/assets';
 import { dumpDb, tableNames } from '../support/dump';
+import {
+  addTechnician,
+  createCrew,
+  createOrder,
+  createRequest,
+  walkTo,
+} from '../support/maintenance';
+import { addReading, createMeter, sh } from '../support/meters';
+import { createPlan, weeklyPlan } from '../support/plans';
 import { csvCase, stableXlsx, xlsxCase, type FileCase } from '../support/fuzzFiles';
 import {
   applyMutations,
@@ -87,6 +96,31 @@ const READ_ONLY = new Set<string>([
   'backup.list',
   'backup.startupCheck',
   'data.exportAll',
+  'crews.list',
+  'workOrders.get',
+  'workOrders.query',
+  'workOrders.calendar',
+  'workOrders.board',
+  'workOrders.kpis',
+  'workOrders.attachment',
+  'requests.list',
+  'requests.get',
+  'requests.openOrdersFor',
+  'parts.list',
+  'parts.movements',
+  'parts.reorderList',
+  'plans.preview',
+  'plans.describe',
+  'plans.list',
+  'plans.get',
+  'meters.readings',
+  'meters.checkReading',
+  'meters.events',
+  'meters.daily',
+  'meters.monthly',
+  'meters.yearly',
+  'meters.reviews',
+  'meters.round',
 ]);
 
 /**
@@ -350,6 +384,96 @@ beforeAll(async () => {
     campus.green,
   ];
 
+  // Maintenance and meters: a crew with a technician (and one to delete), orders in several
+  // statuses, two repair requests (one with a small photo), parts with stock, plans, and a water
+  // meter with readings, a drop waiting in the review queue and a register replacement.
+  const crew = createCrew(api, '电工班');
+  const tech = addTechnician(api, crew, '王师傅');
+  const spareCrew = createCrew(api, '临时班', { trade: 'general' });
+  const lamp = fixtures[1] ?? main;
+  const openOrder = createOrder(api, {
+    category: 'lighting',
+    placeId: campus.room.id,
+    assetIds: [lamp.id],
+    priority: 'high',
+    dueDate: '2026-01-20',
+    checklist: [{ text: '断电' }, { text: '更换灯管' }],
+  });
+  const busyOrder = walkTo(
+    api,
+    createOrder(api, {
+      title: '修理漏水龙头',
+      category: 'plumbing',
+      placeId: campus.room2.id,
+      dueDate: '2026-01-10',
+    }),
+    'in_progress',
+    crew.id,
+  );
+  const doneOrder = walkTo(
+    api,
+    createOrder(api, { title: '巡检配电箱', type: 'inspection', placeId: campus.floor.id }),
+    'completed',
+    crew.id,
+  );
+  const heldOrder = walkTo(
+    api,
+    createOrder(api, { title: '等待配件', placeId: campus.room.id, dueDate: '2026-02-01' }),
+    'on_hold',
+  );
+  const photoRequest = createRequest(api, {
+    assetId: lamp.id,
+    priority: 'high',
+    source: 'walk_in',
+    reportedAt: '2026-01-05T02:00:00Z',
+    attachments: [{ name: '现场.jpg', mime: 'image/jpeg', contentBase64: b64('灯管照片') }],
+  });
+  const leakRequest = createRequest(api, {
+    placeId: campus.green.id,
+    category: 'water_leak',
+    description: '草坪喷头漏水',
+  });
+  const attachmentId = photoRequest.attachments[0]?.id ?? 'none';
+  const tube = call(api, 'parts.create', {
+    name: 'T8灯管',
+    spec: '18W 1.2m',
+    unit: '支',
+    onHand: 50,
+    reorderPoint: 10,
+    storagePlaceId: campus.room.id,
+    storageNote: '柜A',
+  });
+  call(api, 'parts.create', { name: '水管接头', unit: '个', onHand: 2, reorderPoint: 5 });
+  call(api, 'parts.issue', { partId: tube.id, workOrderId: busyOrder.id, quantity: 5 });
+  const plan = createPlan(
+    api,
+    weeklyPlan('灯具周检', { kind: 'list', assetIds: [lamp.id] }, { crewId: crew.id }),
+  );
+  const doomedPlan = createPlan(
+    api,
+    weeklyPlan('待删计划', { kind: 'filter', filter: { kinds: ['fixture'] } }),
+  );
+  const { meter } = createMeter(api, 'SB-FZ', {}, campus);
+  for (const [local, value] of [
+    ['2024-01-01 10:00', 100],
+    ['2024-01-15 10:00', 120],
+    ['2024-02-01 10:00', 150],
+    ['2024-03-01 10:00', 140],
+    ['2024-04-01 10:00', 200],
+  ] as const) {
+    addReading(api, meter.id, local, value);
+  }
+  const swap = call(api, 'meters.addEvent', {
+    meterId: meter.id,
+    kind: 'replace',
+    at: sh('2024-04-15 10:00'),
+    closing: 210,
+    opening: 0,
+  });
+  addReading(api, meter.id, '2024-05-01 10:00', 30);
+  const review = call(api, 'meters.reviews', { meterId: meter.id }).items[0];
+  if (!review) throw new Error('the meter drop left no review item');
+
   const auditId = api.core.db.prepare('SELECT id FROM audit_log LIMIT 1').pluck().get() as string;
   const exported = api.dispatch('data.exportAll', {});
   if (!exported.ok) throw new Error(`data.exportAll: ${exported.error.message}`);
@@ -440,10 +564,233 @@ beforeAll(async () => {
     'data.exportAll': {},
     // The register is not empty, so a valid archive is refused; mutations probe the refusals.
     'data.importAll': { fileName: 'desk-export.zip', contentBase64: b64(archive) },
+    // Only a core that failed to open answers this; a healthy one refuses it with CONFLICT.
+    'backup.recover': {},
+    'crews.list': { includeInactive: true },
+    'crews.create': {
+      name: '水工班',
+      trade: 'plumber',
+      phone: '0571-1234',
+      active: true,
+      notes: '夜班',
+    },
+    'crews.update': {
+      id: crew.id,
+      patch: { name: '电工一班', phone: '(0571) 8888-1', active: true, notes: '备注' },
+    },
+    'crews.delete': { id: spareCrew.id },
+    'crews.addTechnician': {
+      crewId: crew.id,
+      name: '李师傅',
+      trade: 'electrician',
+      phone: '+86 138 0000 0000',
+      active: true,
+    },
+    'crews.updateTechnician': {
+      id: tech.id,
+      patch: { name: '王师傅', trade: 'general', phone: '139', active: true },
+    },
+    'workOrders.create': {
+      type: 'corrective',
+      category: 'lighting',
+      title: '更换灯管',
+      description: '第二排左侧两支',
+      placeId: campus.room.id,
+      assetIds: [lamp.id],
+      crewId: crew.id,
+      technicianId: tech.id,
+      priority: 'high',
+      dueDate: '2026-01-15',
+      checklist: [{ text: '断电', done: false }],
+      estimatedHours: 2,
+      newLampType: 'led_tube',
+      newPowerW: 18,
+      requester: '张三',
+      requesterPhone: '13800000000',
+    },
+    'workOrders.get': { id: openOrder.id },
+    'workOrders.update': {
+      id: openOrder.id,
+      patch: {
+        title: '更换灯管（两支）',
+        priority: 'urgent',
+        dueDate: '2026-01-18',
+        estimatedHours: 1.5,
+        checklist: [{ text: '断电', done: true }],
+      },
+    },
+    'workOrders.transition': {
+      id: openOrder.id,
+      to: 'assigned',
+      note: '派单',
+      crewId: crew.id,
+      technicianId: tech.id,
+    },
+    'workOrders.query': {
+      filter: {
+        q: '灯管',
+        statuses: ['open', 'assigned'],
+        types: ['corrective'],
+        crewId: crew.id,
+        placeId: campus.site.id,
+        dueFrom: '2026-01-01',
+        dueTo: '2026-12-31',
+        overdue: true,
+        assetId: lamp.id,
+      },
+      sort: { column: 'dueDate', direction: 'asc' },
+      offset: 0,
+      limit: 50,
+    },
+    'workOrders.calendar': {
+      from: '2026-01-01',
+      to: '2026-01-31',
+      crewId: crew.id,
+      includeDone: true,
+    },
+    'workOrders.board': { date: '2026-01-15' },
+    'workOrders.kpis': {},
+    'workOrders.markPrinted': { ids: [busyOrder.id, heldOrder.id] },
+    'workOrders.attachment': { id: attachmentId },
+    'requests.create': {
+      reporter: '李四',
+      phone: '13900000000',
+      placeId: campus.room.id,
+      assetId: lamp.id,
+      category: 'lighting',
+      description: '灯管闪烁',
+      priority: 'normal',
+      source: 'patrol',
+      reportedAt: '2026-01-06T01:30:00Z',
+      // No file here: the sweep would store its 1 MB string as a valid 768 KB photo, and every
+      // full dump after it would pay for it. Files are refused or kept in repairRequests.test.ts.
+      attachments: [],
+    },
+    'requests.list': { status: 'new', offset: 0, limit: 20 },
+    'requests.get': { id: photoRequest.id },
+    'requests.openOrdersFor': { assetId: lamp.id, placeId: campus.room.id },
+    'requests.convert': {
+      id: photoRequest.id,
+      title: '教室灯管不亮',
+      crewId: crew.id,
+      dueDate: '2026-01-12',
+    },
+    'requests.merge': { id: leakRequest.id, workOrderId: busyOrder.id },
+    'parts.list': { q: '灯', belowReorder: false, offset: 0, limit: 50 },
+    'parts.create': {
+      name: 'LED面板灯',
+      spec: '36W 600×600',
+      unit: '套',
+      reorderPoint: 2,
+      storagePlaceId: campus.room2.id,
+      storageNote: '货架3',
+      notes: '新品',
+      onHand: 8,
+    },
+    'parts.update': {
+      id: tube.id,
+      patch: { name: 'T8灯管（LED）', spec: '18W', reorderPoint: 12, storageNote: '柜B' },
+    },
+    'parts.receive': { partId: tube.id, quantity: 10, note: '采购入库' },
+    'parts.issue': { partId: tube.id, workOrderId: busyOrder.id, quantity: 2, note: '领用' },
+    'parts.return': { partId: tube.id, workOrderId: busyOrder.id, quantity: 1, note: '退回' },
+    'parts.adjust': { partId: tube.id, countedOnHand: 44, reason: '盘点' },
+    'parts.movements': { partId: tube.id, workOrderId: busyOrder.id, offset: 0, limit: 50 },
+    'parts.reorderList': {},
+    'plans.preview': {
+      rule: 'FREQ=MONTHLY;BYDAY=-1FR',
+      start: '2026-01-01T08:00',
+      timeZone: 'Asia/Shanghai',
+      count: 3,
+    },
+    'plans.describe': { rule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO', language: 'zh-CN' },
+    'plans.list': { language: 'en' },
+    'plans.get': { id: plan.id, language: 'zh-CN' },
+    'plans.create': weeklyPlan(
+      '灯具月检',
+      { kind: 'list', assetIds: [lamp.id] },
+      {
+        recurrence: { kind: 'rrule', rule: 'FREQ=MONTHLY;BYMONTHDAY=1' },
+        orderType: 'inspection',
+        category: 'lighting',
+        priority: 'normal',
+        placeId: campus.room.id,
+        crewId: crew.id,
+        notes: '月检',
+      },
+    ),
+    'plans.update': {
+      id: plan.id,
+      patch: { name: '灯具周检（改）', leadDays: 3, estimatedHours: 1.5, priority: 'high' },
+    },
+    'plans.delete': { id: doomedPlan.id },
+    'plans.generate': { planId: plan.id, today: '2026-01-12' },
+    'meters.addReading': {
+      meterId: meter.id,
+      at: sh('2024-06-01 10:00'),
+      value: 60,
+      estimated: false,
+      source: 'manual',
+    },
+    'meters.editReading': {
+      meterId: meter.id,
+      at: sh('2024-04-01 10:00'),
+      patch: { value: 205, estimated: true },
+    },
+    'meters.deleteReading': { meterId: meter.id, at: sh('2024-01-15 10:00') },
+    'meters.readings': {
+      meterId: meter.id,
+      from: '2024-01-01T00:00Z',
+      to: '2024-12-31T23:59+08:00',
+      offset: 0,
+      limit: 50,
+    },
+    'meters.checkReading': {
+      meterId: meter.id,
+      at: sh('2024-06-01 10:00'),
+      value: 55,
+      estimated: false,
+    },
+    'meters.addEvent': {
+      meterId: meter.id,
+      kind: 'replace',
+      at: sh('2024-05-15 10:00'),
+      closing: 40,
+      opening: 0,
+      multiplier: 1,
+      registerDigits: 6,
+      serial: 'SN-FZ-2',
+      note: '换表',
+    },
+    'meters.deleteEvent': { id: swap.id },
+    'meters.events': { meterId: meter.id },
+    'meters.daily': { meterId: meter.id, from: '2024-01-01', to: '2024-03-31' },
+    'meters.monthly': { meterId: meter.id, from: '2024-01', to: '2024-12' },
+    'meters.yearly': { meterId: meter.id, from: 2023, to: 2025 },
+    'meters.reviews': { status: 'open', meterId: meter.id, offset: 0, limit: 20 },
+    'meters.resolveReview': { id: review.id, resolution: { as: 'accept' }, note: '确认回拨' },
+    'meters.round': { placeId: campus.building.id, utility: 'water', at: sh('2024-06-01 10:00') },
+    'meters.rebuild': { meterId: meter.id },
   } satisfies Partial<Record<MethodName, unknown>>;
   known = [
     ...places.map((p) => p.id),
     ...assets.map((a) => a.id),
+    crew.id,
+    tech.id,
+    openOrder.id,
+    doneOrder.id,
+    doneOrder.number,
+    photoRequest.id,
+    tube.id,
+    plan.id,
+    meter.id,
+    review.id,
+    'assigned',
+    'completed',
+    'electrician',
+    'FREQ=DAILY',
+    'Asia/Shanghai',
+    '2024-03-01T10:00+08:00',
     'FX-001',
     'A101',
     'fixture',
@@ -503,7 +850,11 @@ afterAll(async () => {
     ? (api.core.db
         .prepare(
           `SELECT (SELECT count(*) FROM places) || ' places, ' || (SELECT count(*) FROM assets) ||
-                  ' assets, ' || (SELECT count(*) FROM audit_log) || ' audit entries'`,
+                  ' assets, ' || (SELECT count(*) FROM work_orders) || ' work orders, ' ||
+                  (SELECT count(*) FROM repair_requests) || ' requests, ' ||
+                  (SELECT count(*) FROM pm_occurrences) || ' plan occurrences, ' ||
+                  (SELECT count(*) FROM meter_readings) || ' meter readings, ' ||
+                  (SELECT count(*) FROM audit_log) || ' audit entries'`,
         )
         .pluck()
         .get() as string)
