@@ -1,26 +1,27 @@
 // The child process of the crash test (test/integration/crash.test.ts), run with
-// `node --import tsx test/support/crashChild.ts <db> <log> <seed> <dbIndex> <run> <buildingId>`.
+// `node --import tsx test/support/crashChild.ts <db> <log> <seed> <dbIndex> <run> <buildingId> <crewId>`.
 // It opens the database through openCore and writes in a loop until the parent kills it with
-// SIGKILL: a CSV import of a few hundred assets, a bulk status edit of those assets, and a floor
-// and room created, renamed and (sometimes) deleted. Each write is ONE API call, which the core runs
+// SIGKILL: a CSV import of a few hundred assets, a bulk status edit of those assets, a floor and
+// room created, renamed and (sometimes) deleted, and a work order created and moved through its
+// lifecycle to closed (each transition a timeline event and an audit entry in one transaction). Each write is ONE API call, which the core runs
 // as one transaction, and before each call the child appends to the log (fsync'd) what that call
 // is about to commit, tagged with a string that only this transaction writes.
-//
-// Work orders do not exist yet; the issue's "work-order transitions" are stood in for by the place
-// create → update → delete sequence, the state changes the API has today.
 //
 // What it does is decided by the seed, the database number and the run number alone, so a failure
 // replays exactly given the seed (only the moment of the kill differs).
 import { openCore } from '../../electron/core';
 import type { InputOf, MethodName, ResultOf } from '../../shared/contract';
-import { openLog, type BulkTx, type LoggedTx } from './crashLog';
+import { openLog, type BulkTx, type LoggedTx, type OrderMoveTx } from './crashLog';
 import { mixSeed, prng } from './prng';
 
-const [file, logFile, seedText, dbText, runText, buildingId] = process.argv.slice(2);
-if (!file || !logFile || !seedText || !dbText || !runText || !buildingId) {
-  process.stderr.write('usage: crashChild <db> <log> <seed> <dbIndex> <run> <buildingId>\n');
+const [file, logFile, seedText, dbText, runText, buildingId, crewIdText] = process.argv.slice(2);
+if (!file || !logFile || !seedText || !dbText || !runText || !buildingId || !crewIdText) {
+  process.stderr.write(
+    'usage: crashChild <db> <log> <seed> <dbIndex> <run> <buildingId> <crewId>\n',
+  );
   process.exit(64);
 }
+const crewId: string = crewIdText;
 // Narrowed here once: the functions below do not see the check above.
 const parentBuilding: string = buildingId;
 const dbIndex = Number(dbText);
@@ -127,9 +128,40 @@ function placeWrites(base: string): void {
   }
 }
 
+/** A corrective order created, then moved open → assigned → … → closed, one call per move. */
+function orderWrites(base: string): void {
+  const title = `${base}-O`;
+  const order = logged({ run, op: 'orderCreate', tag: title }, () =>
+    call('workOrders.create', {
+      type: 'corrective',
+      category: 'lighting',
+      title,
+      placeId: parentBuilding,
+      priority: 'normal',
+    }),
+  );
+  const moves: OrderMoveTx['to'][] = ['assigned', 'in_progress', 'completed', 'verified', 'closed'];
+  moves.forEach((to, i) => {
+    const tag = `${base}-M${i}`;
+    logged({ run, op: 'orderMove', tag, title, to }, () =>
+      call('workOrders.transition', {
+        id: order.id,
+        to,
+        note: tag,
+        ...(to === 'assigned' ? { crewId } : {}),
+        ...(to === 'completed' ? { labourHours: 1, result: '已修复' } : {}),
+        ...(to === 'verified' ? { verifiedBy: '验收员' } : {}),
+      }),
+    );
+  });
+}
+
 // Odd runs start with the short place writes, so that kills land in them too and not almost
 // always in the first import, which takes most of a short run.
-const steps = run % 2 === 0 ? [importAndEdit, placeWrites] : [placeWrites, importAndEdit];
+const steps =
+  run % 2 === 0
+    ? [importAndEdit, orderWrites, placeWrites]
+    : [placeWrites, orderWrites, importAndEdit];
 for (let cycle = 0; ; cycle += 1) {
   // A child whose parent has gone must not write for ever. (The loop never yields, so a timer
   // could not fire: the clock is read here instead.)

@@ -43,7 +43,23 @@ export interface PlaceDeleteTx {
   codes: string[];
 }
 
-export type LoggedTx = (ImportTx | BulkTx | PlaceCreateTx | PlaceUpdateTx | PlaceDeleteTx) & {
+/** workOrders.create of an open corrective order titled `tag` in the base building. */
+export interface OrderCreateTx {
+  op: 'orderCreate';
+  tag: string;
+}
+
+/** workOrders.transition of order `title` to `to`, with `tag` as the transition's note. */
+export interface OrderMoveTx {
+  op: 'orderMove';
+  tag: string;
+  title: string;
+  to: 'assigned' | 'in_progress' | 'completed' | 'verified' | 'closed';
+}
+
+export type LoggedTx = (
+  ImportTx | BulkTx | PlaceCreateTx | PlaceUpdateTx | PlaceDeleteTx | OrderCreateTx | OrderMoveTx
+) & {
   /** Which child run (one per kill) logged it. */
   run: number;
 };
