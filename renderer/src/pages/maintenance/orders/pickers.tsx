@@ -93,10 +93,16 @@ interface SingleProps {
   autoFocus?: boolean;
 }
 
-/** One asset; `onAsset` hears the whole record so a form can fill in its place. */
-export function AssetPicker(props: SingleProps & { onAsset?: (asset: Asset | null) => void }) {
-  const { t } = useTranslation();
-  const { hits, loading, onSearch } = useRemoteHits(searchAssets);
+/** One pick from `search`; `onItem` hears the whole record behind it. */
+function SinglePicker<T>(
+  props: SingleProps & {
+    search: (q: string) => Promise<Hit<T>[]>;
+    defaultPlaceholder: string;
+    onItem?: (item: T | null) => void;
+    popupMatchSelectWidth?: boolean;
+  },
+) {
+  const { hits, loading, onSearch } = useRemoteHits(props.search);
   return (
     <Select<Picked | null>
       id={props.id}
@@ -105,17 +111,48 @@ export function AssetPicker(props: SingleProps & { onAsset?: (asset: Asset | nul
       style={{ width: '100%' }}
       allowClear
       value={props.value ?? null}
-      placeholder={props.placeholder ?? t('workOrders.pickAsset')}
+      placeholder={props.placeholder ?? props.defaultPlaceholder}
       showSearch={{ filterOption: false, onSearch }}
       loading={loading}
       notFoundContent={null}
       options={optionsOf(hits)}
       optionRender={renderOption}
+      {...(props.popupMatchSelectWidth === undefined
+        ? {}
+        : { popupMatchSelectWidth: props.popupMatchSelectWidth })}
       onChange={(picked) => {
         const value = picked ? { value: picked.value, label: String(picked.label) } : null;
         props.onChange?.(value);
-        props.onAsset?.(hits.find((h) => h.option.value === value?.value)?.item ?? null);
+        props.onItem?.(hits.find((h) => h.option.value === value?.value)?.item ?? null);
       }}
+    />
+  );
+}
+
+/** One asset; `onAsset` hears the whole record so a form can fill in its place. */
+export function AssetPicker({
+  onAsset,
+  ...props
+}: SingleProps & { onAsset?: (asset: Asset | null) => void }) {
+  const { t } = useTranslation();
+  return (
+    <SinglePicker<Asset>
+      {...props}
+      search={searchAssets}
+      defaultPlaceholder={t('workOrders.pickAsset')}
+      {...(onAsset ? { onItem: onAsset } : {})}
+    />
+  );
+}
+
+export function PlacePicker(props: SingleProps) {
+  const { t } = useTranslation();
+  return (
+    <SinglePicker<null>
+      {...props}
+      search={searchPlaces}
+      defaultPlaceholder={t('workOrders.pickPlace')}
+      popupMatchSelectWidth={false}
     />
   );
 }
@@ -144,31 +181,6 @@ export function AssetsPicker(props: {
       optionRender={renderOption}
       onChange={(picked) =>
         props.onChange?.(picked.map((p) => ({ value: p.value, label: String(p.label) })))
-      }
-    />
-  );
-}
-
-export function PlacePicker(props: SingleProps) {
-  const { t } = useTranslation();
-  const { hits, loading, onSearch } = useRemoteHits(searchPlaces);
-  return (
-    <Select<Picked | null>
-      id={props.id}
-      autoFocus={props.autoFocus}
-      labelInValue
-      style={{ width: '100%' }}
-      allowClear
-      value={props.value ?? null}
-      placeholder={props.placeholder ?? t('workOrders.pickPlace')}
-      showSearch={{ filterOption: false, onSearch }}
-      loading={loading}
-      notFoundContent={null}
-      options={optionsOf(hits)}
-      optionRender={renderOption}
-      popupMatchSelectWidth={false}
-      onChange={(picked) =>
-        props.onChange?.(picked ? { value: picked.value, label: String(picked.label) } : null)
       }
     />
   );
