@@ -24,6 +24,7 @@ import { crewsHandlers } from './services/crews';
 import { metersHandlers } from './services/meters';
 import { partsHandlers } from './services/parts';
 import { plansHandlers } from './services/plans';
+import { readingImportHandlers } from './services/readingImportJobs';
 import { requestsHandlers } from './services/requests';
 import { workOrdersHandlers } from './services/workOrders';
 import { workOrderViewsHandlers } from './services/workOrderViews';
@@ -73,6 +74,7 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     partsHandlers,
     plansHandlers,
     metersHandlers,
+    readingImportHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

@@ -71,7 +71,9 @@ const readingMethods: Handlers<ReadingMethod> = {
   },
 };
 
-export const metersHandlers: Handlers<Extract<MethodName, `meters.${string}`>> = {
+export const metersHandlers: Handlers<
+  Exclude<Extract<MethodName, `meters.${string}`>, `meters.import${string}`>
+> = {
   ...readingMethods,
   ...eventMethods,
   ...rollupMethods,

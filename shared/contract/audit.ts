@@ -2,7 +2,7 @@
 // one entry with its whole before/after snapshots, a CSV export of what a filter selects, and the
 // distinct operators and object types for the filter's dropdowns.
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, TimeZone } from './common';
 import { SheetLanguage } from './assetTransfer';
 
 export const auditActions = ['create', 'update', 'delete'] as const;
@@ -55,18 +55,6 @@ export type AuditItem = z.infer<typeof AuditItem>;
 
 /** Rows one export may hold; more than this and the filter should be narrowed first. */
 export const maxAuditExportRows = 200_000;
-
-const TimeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a known IANA time zone');
 
 export const auditMethods = {
   'audit.list': {

@@ -16,6 +16,19 @@ export const Notes = z.string().max(5000).refine(noNul, NUL_MESSAGE);
 /** A short code (place or asset): trimmed, no NUL. */
 export const ShortCode = z.string().trim().min(1).max(40).refine(noNul, NUL_MESSAGE);
 
+/** An IANA time zone name the runtime knows ('Asia/Shanghai'). */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a known IANA time zone');
+
 /** UTC instant as ISO-8601 text. */
 export const Instant = z.string();
 

@@ -1,6 +1,6 @@
 // Methods and shapes of the place tree: site → building → floor → room, plus outdoor areas.
 import { z } from 'zod';
-import { Id, Name, Notes, PositiveArea, ShortCode } from './common';
+import { Id, Name, Notes, PositiveArea, ShortCode, TimeZone } from './common';
 
 export const placeKinds = ['site', 'building', 'floor', 'room', 'area'] as const;
 export const PlaceKind = z.enum(placeKinds);
@@ -51,19 +51,6 @@ export const PlaceRef = z.object({ id: Id, kind: PlaceKind, name: z.string() });
 export type PlaceRef = z.infer<typeof PlaceRef>;
 
 const Code = ShortCode;
-const TimeZone = z
-  .string()
-  .max(64)
-  .refine(isValidTimeZone, { message: 'not a known IANA time zone' });
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const PlaceFields = z.object({
   name: Name,

@@ -4,6 +4,16 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import maintenanceViewsEn from './modules/maintenanceViews.en.json';
 import maintenanceViewsZh from './modules/maintenanceViews.zh-CN.json';
+import metersEn from './modules/meters.en.json';
+import metersZh from './modules/meters.zh-CN.json';
+import meterRoundEn from './modules/meterRound.en.json';
+import meterRoundZh from './modules/meterRound.zh-CN.json';
+import meterDetailEn from './modules/meterDetail.en.json';
+import meterDetailZh from './modules/meterDetail.zh-CN.json';
+import meterReviewsEn from './modules/meterReviews.en.json';
+import meterReviewsZh from './modules/meterReviews.zh-CN.json';
+import meterImportEn from './modules/meterImport.en.json';
+import meterImportZh from './modules/meterImport.zh-CN.json';
 import plansEn from './modules/plans.en.json';
 import plansZh from './modules/plans.zh-CN.json';
 import workOrdersEn from './modules/workOrders.en.json';
@@ -12,8 +22,28 @@ import zhCN from './zh-CN.json';
 
 // Each module keeps its strings in a file of its own under modules/, with its own top-level keys;
 // they are merged into one translation per language here.
-const zhResources = { ...zhCN, ...workOrdersZh, ...maintenanceViewsZh, ...plansZh };
-const enResources = { ...en, ...workOrdersEn, ...maintenanceViewsEn, ...plansEn };
+const zhResources = {
+  ...zhCN,
+  ...workOrdersZh,
+  ...maintenanceViewsZh,
+  ...plansZh,
+  ...metersZh,
+  ...meterRoundZh,
+  ...meterDetailZh,
+  ...meterReviewsZh,
+  ...meterImportZh,
+};
+const enResources = {
+  ...en,
+  ...workOrdersEn,
+  ...maintenanceViewsEn,
+  ...plansEn,
+  ...metersEn,
+  ...meterRoundEn,
+  ...meterDetailEn,
+  ...meterReviewsEn,
+  ...meterImportEn,
+};
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -9,6 +9,7 @@ import { setLanguage, type Language } from '../i18n';
 import { AssetsPage } from '../pages/assets/AssetsPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
+import { MetersPage } from '../pages/meters/MetersPage';
 import { LabelSheetPage } from '../pages/print/LabelSheetPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
@@ -141,10 +142,18 @@ export function AppShell() {
               <Route path="/assets" element={<AssetsPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/maintenance" element={<MaintenancePage />} />
+              <Route path="/meters" element={<MetersPage />} />
               {navItems
                 .filter(
                   (n) =>
-                    !['dashboard', 'places', 'assets', 'settings', 'maintenance'].includes(n.key),
+                    ![
+                      'dashboard',
+                      'places',
+                      'assets',
+                      'settings',
+                      'maintenance',
+                      'meters',
+                    ].includes(n.key),
                 )
                 .map((n) => (
                   <Route key={n.key} path={n.path} element={<PlaceholderPage navKey={n.key} />} />

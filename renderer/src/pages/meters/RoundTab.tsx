@@ -1,0 +1,6 @@
+// Placeholder until this tab is built.
+import { Empty } from 'antd';
+
+export function RoundTab() {
+  return <Empty />;
+}
