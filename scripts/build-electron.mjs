@@ -1,5 +1,6 @@
 // `npm run build:electron`: bundles the Electron main process, the window's preload and the
-// database worker with esbuild into dist/electron/ (main.cjs, preload.cjs, coreWorker.cjs).
+// database worker and the import thread with esbuild into dist/electron/ (main.cjs, preload.cjs,
+// coreWorker.cjs, importWorker.cjs).
 // CommonJS because sandboxed preloads cannot be ES modules and Electron loads a .cjs main directly.
 // `electron` is provided by the runtime and better-sqlite3 is a native module that must be loaded
 // from node_modules (app.asar.unpacked once packaged), so both stay outside the bundles.
@@ -27,7 +28,11 @@ export async function buildElectron(outdir = path.join(root, 'dist/electron')) {
   await Promise.all([
     esbuild.build({
       ...common,
-      entryPoints: { main: 'electron/main.ts', coreWorker: 'electron/worker/coreWorker.ts' },
+      entryPoints: {
+        main: 'electron/main.ts',
+        coreWorker: 'electron/worker/coreWorker.ts',
+        importWorker: 'electron/worker/importWorker.ts',
+      },
       outdir,
       // The sources are ES modules; a few use import.meta.url (createRequire, resolving a package).
       // CommonJS has no import.meta, so it becomes the bundle file's own URL.

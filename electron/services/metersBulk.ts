@@ -36,6 +36,8 @@ export interface BulkOptions {
   source: ReadingSource;
   /** Written on the batch's entry and its audit entry (e.g. the import's file name). */
   note?: string;
+  /** Told the rows written so far after each chunk (an import's progress; it may throw to stop). */
+  onChunk?: (written: number) => void;
 }
 
 export interface BulkResult {
@@ -178,6 +180,7 @@ export function addReadingsBulk(
     const entry = insertEntry(ctx.db, options.source, ctx.actor, nowIso(), note);
     for (let i = 0; i < fresh.length; i += CHUNK) {
       spreadChunk(ctx, meter, key, entry, fresh.slice(i, i + CHUNK));
+      options.onChunk?.(Math.min(i + CHUNK, fresh.length));
     }
     const lo = (fresh[0] as Row).at;
     const hi = (fresh[fresh.length - 1] as Row).at;

@@ -45,6 +45,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   }
 }
 
+/**
+ * A second connection to a file this app already opened, checked and migrated (a long job's, in
+ * its own thread): none of the start-up checks again, the same pragmas and SQL functions.
+ */
+export function openSecondConnection(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    applyPragmas(db, false);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function hasContent(file: string): boolean {
   try {
     return fs.statSync(file).size > 0;

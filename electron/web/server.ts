@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { contract } from '../../shared/contract';
 import type { ApiErrorBody, Envelope } from '../../shared/contract/errors';
+import { readingImportLimits } from '../../shared/contract/readingImport';
 import type { Api } from '../api';
 import { allowedHosts, hostAllowed, originAllowed, tokenAllowed } from './guard';
 import { httpStatusOf } from './httpStatus';
@@ -62,6 +63,8 @@ export function createWebHost(options: WebHostOptions): http.Server {
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   // Base64 of the largest importable file (20 MB) plus the JSON around it.
   const maxFileBody = options.maxFileBodyBytes ?? 28 * 1024 * 1024;
+  // A readings file may be far larger (a year of 15-minute data): base64 of its limit, and slack.
+  const maxReadingsBody = Math.ceil((readingImportLimits.maxBytes * 4) / 3) + 1024 * 1024;
   const bucket = rateBucket(options.ratePerSecond ?? 500);
   let hosts = new Set<string>();
   const server = http.createServer((req, res) => {
@@ -116,7 +119,12 @@ export function createWebHost(options: WebHostOptions): http.Server {
     } catch {
       return reject({ code: 'BAD_REQUEST', message: 'Malformed method name' });
     }
-    const limit = fileMethods.has(method) ? maxFileBody : maxBody;
+    const limit =
+      method === 'meters.importStart'
+        ? maxReadingsBody
+        : fileMethods.has(method)
+          ? maxFileBody
+          : maxBody;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) return tooLarge(req, res, limit);
 

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CHANNEL } from '../../shared/contract/bridge';
 import type { Envelope, ResultOf } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/server';
+import { createCoreClient } from '../../electron/worker/coreClient';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readSource = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -478,5 +479,49 @@ describe('the main process (bundled) against stand-in Electron objects', () => {
     fake.app.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
     expect(preventedAgain).toBe(false);
     expect(calls.errorBoxes).toEqual([]);
+  });
+});
+
+describe('the bundled database worker runs a reading import in the bundled import thread', () => {
+  it('imports a file through importWorker.cjs beside coreWorker.cjs', async () => {
+    const dbPath = path.join(scratch, 'import.db');
+    const client = createCoreClient(path.join(bundleDir, 'coreWorker.cjs'), { dbPath });
+    const ok = async <T>(method: string, input: unknown): Promise<T> => {
+      const envelope = await client.call(method, input);
+      if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+      return envelope.result as T;
+    };
+    try {
+      const site = await ok<{ id: string }>('places.create', {
+        kind: 'site',
+        name: '东校区',
+        parentId: null,
+      });
+      await ok('assets.create', {
+        kind: 'meter',
+        code: 'W-1',
+        name: '总水表',
+        placeId: site.id,
+        utility: 'water',
+        meterLevel: 1,
+        unit: 'm³',
+      });
+      const csv = '时间,W-1\n2025-01-01T00:00Z,1\n2025-01-01T01:00Z,3\n';
+      const job = await ok<{ jobId: string }>('meters.importStart', {
+        fileName: 'w.csv',
+        contentBase64: Buffer.from(csv).toString('base64'),
+        dryRun: false,
+      });
+      let status: ResultOf<'meters.importJob'> | null = null;
+      for (let i = 0; i < 500; i++) {
+        status = await ok<ResultOf<'meters.importJob'>>('meters.importJob', { jobId: job.jobId });
+        if (status.state !== 'running') break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status?.error).toBeNull();
+      expect(status?.result).toEqual({ inserted: 2, unchanged: 0, meters: 1, reviews: 0 });
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,0 +1,80 @@
+// Which meter each reference in a readings file names: a meter's code as the register has it
+// (also with a unit in brackets after it, as wide sheets head their columns: 'W-101(m³)'), or
+// its serial. A reference that names no meter is a problem on each of its rows (long sheets) or
+// once on its column (wide sheets). References to the same meter are merged into one batch.
+import type { Db } from '../store/tx';
+import { problem, type ParsedSheet } from './readingImportSheet';
+
+/** A reading from the file: UTC ms, register value (or interval amount), estimated flag. */
+export interface FileReading {
+  at: number;
+  value: number;
+  estimated: boolean;
+}
+
+export interface MeterBatch {
+  meterId: string;
+  code: string;
+  /** Sheet row of each reading. */
+  rows: number[];
+  readings: FileReading[];
+}
+
+interface MeterRef {
+  id: string;
+  code: string;
+  serial: string | null;
+}
+
+const withoutUnit = (ref: string) => ref.replace(/\s*[（(][^）)]*[）)]\s*$/, '').trim();
+
+export function resolveRefs(db: Db, sheet: ParsedSheet): MeterBatch[] {
+  const meters = db
+    .prepare(`SELECT id, code, serial FROM assets WHERE kind = 'meter'`)
+    .all() as MeterRef[];
+  const byCode = new Map(meters.map((m) => [m.code, m]));
+  const byLowerCode = new Map(meters.map((m) => [m.code.toLowerCase(), m]));
+  const bySerial = new Map(
+    meters.filter((m) => m.serial !== null).map((m) => [m.serial as string, m]),
+  );
+  const find = (ref: string): MeterRef | undefined => {
+    if (ref.startsWith('serial:')) return bySerial.get(ref.slice(7));
+    const plain = withoutUnit(ref);
+    return (
+      byCode.get(ref) ??
+      byCode.get(plain) ??
+      byLowerCode.get(plain.toLowerCase()) ??
+      bySerial.get(plain)
+    );
+  };
+
+  const batches = new Map<string, MeterBatch>();
+  for (const list of sheet.refs.values()) {
+    const meter = find(list.ref);
+    const shown = list.ref.startsWith('serial:') ? list.ref.slice(7) : list.ref;
+    if (!meter) {
+      if (sheet.layout === 'wide') {
+        sheet.problems.push(problem('unknown_meter', 1, list.ref, shown));
+      } else {
+        list.rows.forEach((row, i) =>
+          sheet.problems.push(problem('unknown_meter', row, list.columns[i] ?? '', shown)),
+        );
+      }
+      continue;
+    }
+    let batch = batches.get(meter.id);
+    if (!batch) {
+      batch = { meterId: meter.id, code: meter.code, rows: [], readings: [] };
+      batches.set(meter.id, batch);
+    }
+    for (let i = 0; i < list.at.length; i++) {
+      batch.rows.push(list.rows[i] as number);
+      batch.readings.push({
+        at: list.at[i] as number,
+        value: list.value[i] as number,
+        estimated: list.estimated[i] as boolean,
+      });
+    }
+  }
+  return [...batches.values()];
+}
