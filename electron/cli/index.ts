@@ -2,12 +2,14 @@
 import { runDemo } from './demo';
 import { runExportAll } from './exportAll';
 import { runImportAll } from './importAll';
+import { runImportReadings } from './importReadings';
 import { runRestoreBackup } from './restoreBackup';
 
 const commands: Record<string, (argv: string[]) => number> = {
   demo: runDemo,
   'export-all': runExportAll,
   'import-all': runImportAll,
+  'import-readings': runImportReadings,
   'restore-backup': runRestoreBackup,
 };
 
