@@ -11,6 +11,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { MetersPage } from '../pages/meters/MetersPage';
 import { LabelSheetPage } from '../pages/print/LabelSheetPage';
+import { RoundSheetPage } from '../pages/print/RoundSheetPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -67,6 +68,7 @@ export function AppShell() {
     return (
       <Routes>
         <Route path="/print/labels" element={<LabelSheetPage />} />
+        <Route path="/print/round-sheet" element={<RoundSheetPage />} />
       </Routes>
     );
   }
