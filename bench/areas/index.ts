@@ -4,6 +4,7 @@ import type { Area } from '../lib/types';
 import { assetsArea } from './assets';
 import { assetsUiArea } from './assetsUi';
 import { maintenanceArea } from './maintenance';
+import { metersArea } from './meters';
 import { placesArea } from './places';
 import { sqliteArea } from './sqlite';
 
@@ -13,6 +14,7 @@ export const areas: readonly Area[] = [
   assetsArea,
   assetsUiArea,
   maintenanceArea,
+  metersArea,
 ];
 
 // Result names start with the area name; two areas with one name would make --only ambiguous.

@@ -12,6 +12,7 @@ import { DeskError, type FieldIssue } from '../../shared/contract/errors';
 import { affectedIntervals, type MeterReading } from '../../shared/domain/consumption';
 import type { Ctx } from '../context';
 import { inTransaction, nowIso, writeAudit } from '../store/tx';
+import { appendChunk } from './metersAppend';
 import { respread } from './metersSpread';
 import {
   ensureMeterKey,
@@ -179,7 +180,9 @@ export function addReadingsBulk(
     const note = options.note ?? '';
     const entry = insertEntry(ctx.db, options.source, ctx.actor, nowIso(), note);
     for (let i = 0; i < fresh.length; i += CHUNK) {
-      spreadChunk(ctx, meter, key, entry, fresh.slice(i, i + CHUNK));
+      const chunk = fresh.slice(i, i + CHUNK);
+      if (!appendChunk(ctx.db, meter, key, entry, chunk))
+        spreadChunk(ctx, meter, key, entry, chunk);
       options.onChunk?.(Math.min(i + CHUNK, fresh.length));
     }
     const lo = (fresh[0] as Row).at;

@@ -18,7 +18,7 @@ type Interval = Pick<
   'from' | 'to' | 'amount' | 'estimated' | 'fromReadingId' | 'toReadingId'
 >;
 
-interface DayChange {
+export interface DayChange {
   amount: number;
   intervals: number;
   estimated: number;
@@ -198,7 +198,15 @@ export function applyDayChanges(
   oldIntervals: readonly Interval[],
   newIntervals: readonly Interval[],
 ): void {
-  const changes = dayChanges(oldIntervals, newIntervals, meter.zone);
+  writeDayChanges(db, meter.id, dayChanges(oldIntervals, newIntervals, meter.zone));
+}
+
+/** Adds per-day changes to the stored rows (the bulk append's path comes here directly). */
+export function writeDayChanges(
+  db: Db,
+  meterId: string,
+  changes: ReadonlyMap<string, DayChange>,
+): void {
   if (changes.size === 0) return;
   const get = prepared(
     db,
@@ -216,9 +224,9 @@ export function applyDayChanges(
   );
   const remove = prepared(db, 'DELETE FROM meter_daily WHERE meter_id = ? AND day = ?');
   for (const [day, c] of changes) {
-    const row = get.get(meter.id, day) as DailyRow | undefined;
+    const row = get.get(meterId, day) as DailyRow | undefined;
     const next = {
-      meter: meter.id,
+      meter: meterId,
       day,
       amount: (row?.amount ?? 0) + c.amount,
       intervals: (row?.intervals ?? 0) + c.intervals,
@@ -226,7 +234,7 @@ export function applyDayChanges(
       pending: (row?.pending ?? 0) + c.pending,
     };
     if (next.intervals === 0) {
-      if (row) remove.run(meter.id, day);
+      if (row) remove.run(meterId, day);
     } else if (row) {
       update.run(next);
     } else {

@@ -31,6 +31,7 @@ import { openCore } from '../../electron/core';
 import { httpStatusOf } from '../../electron/web/httpStatus';
 import { createWebHost } from '../../electron/web/server';
 import { isErrorCode, methodNames, type Envelope, type MethodName } from '../../shared/contract';
+import { importEnded } from '../../electron/worker/importJobs';
 import { call } from '../support/api';
 import {
   createCampus,
@@ -121,6 +122,9 @@ const READ_ONLY = new Set<string>([
   'meters.yearly',
   'meters.reviews',
   'meters.round',
+  'meters.importStart',
+  'meters.importJob',
+  'meters.importCancel',
 ]);
 
 /**
@@ -482,6 +486,14 @@ beforeAll(async () => {
     'base64',
   );
   const csv = `Code,Name,Kind,Place,Lamp type,Rated power (W),Install date\r\nFZ-CSV-1,LED灯管,fixture,A101,led_tube,18,2024-03-05\r\n`;
+  const unknownMeterCsv = Buffer.from(
+    'meter,timestamp,value\nNO-SUCH,2024-01-01T00:00Z,1',
+  ).toString('base64');
+  const job = call(api, 'meters.importStart', {
+    fileName: 'fuzz.csv',
+    contentBase64: unknownMeterCsv,
+  });
+  await importEnded(job.jobId);
   bases = {
     'places.list': { parentId: campus.site.id },
     'places.get': { id: campus.room.id },
@@ -771,6 +783,11 @@ beforeAll(async () => {
     'meters.resolveReview': { id: review.id, resolution: { as: 'accept' }, note: '确认回拨' },
     'meters.round': { placeId: campus.building.id, utility: 'water', at: sh('2024-06-01 10:00') },
     'meters.rebuild': { meterId: meter.id },
+    // A file naming no known meter: a dry run reports it, a commit (a mutated dryRun) is refused,
+    // so no job ever writes while the database is compared.
+    'meters.importStart': { fileName: 'fuzz.csv', contentBase64: unknownMeterCsv, dryRun: true },
+    'meters.importJob': { jobId: job.jobId },
+    'meters.importCancel': { jobId: job.jobId },
   } satisfies Partial<Record<MethodName, unknown>>;
   known = [
     ...places.map((p) => p.id),

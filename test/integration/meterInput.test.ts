@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../electron/api';
 import { contract, isErrorCode, methodNames, type Envelope } from '../../shared/contract';
+import { importEnded } from '../../electron/worker/importJobs';
 import { call } from '../support/api';
 import {
   applyMutations,
@@ -34,6 +35,9 @@ const READ_ONLY = new Set([
   'meters.yearly',
   'meters.reviews',
   'meters.round',
+  'meters.importStart',
+  'meters.importJob',
+  'meters.importCancel',
 ]);
 const TABLES = [
   'meter_keys',
@@ -52,7 +56,7 @@ function fingerprint(): string {
   return parts.join('\n');
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   t = openTempApi('模糊测试');
   api = t.api;
   const { campus, meter } = createMeter(api, 'SB-FZ', { registerDigits: 6 });
@@ -68,6 +72,14 @@ beforeAll(() => {
   });
   addReading(api, meter.id, '2024-04-01 10:00', 170);
   const review = call(api, 'meters.reviews', { meterId: meter.id }).items[0]!;
+  const unknownMeterCsv = Buffer.from(
+    'meter,timestamp,value\nNO-SUCH,2024-01-01T00:00Z,1',
+  ).toString('base64');
+  const job = call(api, 'meters.importStart', {
+    fileName: 'fuzz.csv',
+    contentBase64: unknownMeterCsv,
+  });
+  await importEnded(job.jobId);
   const m = meter.id;
   bases = {
     'meters.addReading': {
@@ -115,6 +127,11 @@ beforeAll(() => {
     },
     'meters.round': { placeId: campus.building.id, utility: 'water', at: sh('2024-05-01 10:00') },
     'meters.rebuild': { meterId: m },
+    // A file naming no known meter: a dry run reports it, a commit (a mutated dryRun) is refused,
+    // so no job ever writes while the database is compared.
+    'meters.importStart': { fileName: 'fuzz.csv', contentBase64: unknownMeterCsv, dryRun: true },
+    'meters.importJob': { jobId: job.jobId },
+    'meters.importCancel': { jobId: job.jobId },
   };
   known = [
     m,

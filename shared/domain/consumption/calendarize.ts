@@ -111,11 +111,38 @@ export function calendarize(
   const toMs = requireInstant(to, 'to');
   if (toMs < fromMs) throw new RangeError(`to ${to} is before from ${from}`);
   if (!Number.isFinite(amount)) throw new RangeError(`amount ${String(amount)} is not finite`);
+  const shares: DailyAmount[] = [];
+  spreadMs(fromMs, toMs, amount, timeZone, (day, share) =>
+    shares.push({ day: dayLabel(day), amount: share }),
+  );
+  return shares;
+}
+
+/**
+ * calendarize on epoch ms, handing each local day (days since 1970-01-01 on the zone's calendar)
+ * its share: the bulk write's path, with no ISO text and no arrays. The caller has checked that
+ * fromMs ≤ toMs and the amount is finite.
+ */
+export function spreadMs(
+  fromMs: number,
+  toMs: number,
+  amount: number,
+  timeZone: string,
+  add: (day: number, share: number) => void,
+): void {
   const zone = zoneDays(timeZone);
   // `+ 0` turns −0 into 0, so an empty interval never reports a "negative zero" day.
   const first = zone.dayOf(fromMs);
-  if (toMs === fromMs) return [{ day: dayLabel(first), amount: amount + 0 }];
-
+  if (toMs === fromMs) {
+    add(first, amount + 0);
+    return;
+  }
+  // Most intervals of interval data lie inside one day: no list of pieces for them.
+  const firstEnd = zone.start(first + 1);
+  if (toMs <= firstEnd) {
+    add(first, amount + 0);
+    return;
+  }
   const pieces: { day: number; ms: number }[] = [];
   let cursor = fromMs;
   for (let day = first; cursor < toMs; day++) {
@@ -124,12 +151,11 @@ export function calendarize(
     if (end > cursor) pieces.push({ day, ms: end - cursor });
     cursor = Math.max(cursor, end);
   }
-
   const total = toMs - fromMs;
   let given = 0;
-  return pieces.map((piece, i) => {
+  pieces.forEach((piece, i) => {
     const share = i === pieces.length - 1 ? amount - given : amount * (piece.ms / total);
     given += share;
-    return { day: dayLabel(piece.day), amount: share + 0 };
+    add(piece.day, share + 0);
   });
 }

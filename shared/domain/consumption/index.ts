@@ -19,11 +19,11 @@ export type {
 } from './types';
 export { DEFAULT_CONSUMPTION_SETTINGS, intervalKey } from './types';
 export type { BetweenOptions } from './delta';
-export { consumptionBetween } from './delta';
+export { consumptionBetween, registerStep, settingsOf } from './delta';
 export type { Neighbours } from './review';
 export type { HistoryIssue, HistoryOptions, MeterHistory, Resolutions } from './intervals';
 export { intervalsOf } from './intervals';
-export { calendarize, localDayOf } from './calendarize';
+export { calendarize, dayLabel, localDayOf, spreadMs } from './calendarize';
 export type { AffectedSpan, ReadingChange } from './respread';
 export { affectedIntervals, applyDelta, dailyDelta, rollup } from './respread';
 export type { ExpectedRange, ExpectedSettings, HistoryInterval } from './expected';

@@ -1,0 +1,104 @@
+// The bulk write's fast path for the common case of interval data and monthly rounds: new
+// readings that all come after a meter's last reading and its last lifecycle event. No stored
+// interval then changes — the only ones are new, from the last stored reading through the batch
+// — so there is nothing to take away from the rollups and no window to re-read: each new pair's
+// amount comes from the engine's own registerStep (the same rule the general path applies), its
+// days from the engine's spreadMs, and the per-day sums and counters go to meter_daily at once.
+//
+// Anything else goes the general way (metersSpread.respread), which returns the same rollups:
+// a pair that needs review (its row and proposal come from the general path), a meter with no
+// reading yet but lifecycle events (the install point opens the first interval), a removed
+// meter, or a review ending at the last stored reading (its proposal looks at the next reading).
+import {
+  registerStep,
+  settingsOf,
+  spreadMs,
+  dayLabel,
+  type RegisterSpec,
+} from '../../shared/domain/consumption';
+import type { Db } from '../store/tx';
+import { writeDayChanges, type DayChange } from './metersDaily';
+import { eventsOf } from './metersEventStore';
+import { readingAfter, readingBefore, readingInserter } from './metersReadingStore';
+import type { Meter } from './metersStore';
+
+export interface AppendRow {
+  at: number;
+  value: number;
+  estimated: boolean;
+}
+
+const settings = settingsOf();
+
+/** The register in force after the last event, or null when the meter was removed. */
+function currentSpec(db: Db, meter: Meter): { spec: RegisterSpec | null; events: number } {
+  const events = eventsOf(db, meter.id);
+  const last = events[events.length - 1];
+  if (!last) return { spec: meter.spec, events: 0 };
+  if (last.kind === 'remove') return { spec: null, events: events.length };
+  return {
+    spec: { multiplier: last.multiplier ?? 1, digits: last.register_digits },
+    events: events.length,
+  };
+}
+
+function lastEventAt(db: Db, meterId: string): number | null {
+  const events = eventsOf(db, meterId);
+  return events.length > 0 ? (events[events.length - 1]?.at ?? null) : null;
+}
+
+/**
+ * Writes `rows` (sorted, none stored) by the fast path and returns true, or writes nothing and
+ * returns false when the general path must do it.
+ */
+export function appendChunk(
+  db: Db,
+  meter: Meter,
+  key: number,
+  entry: number,
+  rows: readonly AppendRow[],
+): boolean {
+  const first = rows[0];
+  if (!first) return true;
+  const lastRow = rows[rows.length - 1] as AppendRow;
+  if (readingAfter(db, key, lastRow.at) !== undefined) return false;
+  const prev = readingBefore(db, key, first.at);
+  const { spec, events } = currentSpec(db, meter);
+  if (spec === null) return false;
+  if (!prev && events > 0) return false;
+  const eventAt = lastEventAt(db, meter.id);
+  if (prev && eventAt !== null && eventAt >= prev.at) return false;
+  if (prev && reviewEndsAt(db, meter.id, prev.at)) return false;
+
+  const days = new Map<number, DayChange>();
+  let from = prev ? { at: prev.at, value: prev.value, estimated: prev.estimated === 1 } : null;
+  for (const r of rows) {
+    if (from) {
+      const step = registerStep(from.value, r.value, spec, from.estimated, r.estimated, settings);
+      if (step.amount === null) return false;
+      const estimated = from.estimated || r.estimated;
+      spreadMs(from.at, r.at, step.amount, meter.zone, (day, share) => {
+        let c = days.get(day);
+        if (!c) days.set(day, (c = { amount: 0, intervals: 0, estimated: 0, pending: 0 }));
+        c.amount += share;
+        c.intervals += 1;
+        if (estimated) c.estimated += 1;
+      });
+    }
+    from = r;
+  }
+  const insert = readingInserter(db, key, entry);
+  for (const r of rows) insert(r);
+  const labelled = new Map<string, DayChange>();
+  for (const [day, change] of days) labelled.set(dayLabel(day), change);
+  writeDayChanges(db, meter.id, labelled);
+  return true;
+}
+
+function reviewEndsAt(db: Db, meterId: string, at: number): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM meter_reviews WHERE meter_id = ? AND to_at >= ? LIMIT 1')
+      .get(meterId, at) !== undefined
+  );
+}
