@@ -11,6 +11,7 @@ import { inTransaction, newId, nowIso } from '../store/tx';
 import { assetWhere } from './assetQuery';
 import { assetFromInput, insertAsset, requireAsset, saveAsset } from './assets';
 import { assetsByIds } from './assetsStore';
+import { respreadChangedMeter } from './metersRollups';
 import { placesSql } from './placesStore';
 
 export function selectedIds(ctx: Ctx, selection: Selection): string[] {
@@ -68,7 +69,7 @@ export const assetBulkHandlers: Handlers<
           ...(patch.placeId !== undefined ? { placeId: patch.placeId } : {}),
           ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
         };
-        saveAsset(ctx, before, next, note);
+        respreadChangedMeter(ctx, before, saveAsset(ctx, before, next, note));
       }
       return { updated: ids.length };
     }),

@@ -11,6 +11,7 @@ import { assetOrderBy, assetWhere } from './assetQuery';
 import { assertAssetValid } from './assetRules';
 import { ASSET_FROM, assetsByIds, assetToColumns, assetsSql, toAsset } from './assetsStore';
 import { historyOf } from './history';
+import { respreadChangedMeter } from './metersRollups';
 import { placesSql } from './placesStore';
 
 type AssetsMethod =
@@ -169,7 +170,9 @@ export const assetsHandlers: Handlers<AssetsMethod> = {
     inTransaction(ctx.db, () => {
       const before = requireAsset(ctx, id);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return saveAsset(ctx, before, { ...before, ...defined } as Asset);
+      const after = saveAsset(ctx, before, { ...before, ...defined } as Asset);
+      respreadChangedMeter(ctx, before, after);
+      return after;
     }),
 
   'assets.delete': ({ id }, ctx) =>

@@ -1,8 +1,9 @@
-// The reading round: the meters of a building (a place's subtree) with the last reading and the
-// expected range of the next one (shared/domain expectedRange), and the check of a value before it
-// is saved — what it would count, and whether that is outside the range. The range rests on the
-// last intervals between readings for manually read meters, and on the last 28 daily rollups for
-// interval-data meters (readings less than a day apart), as the engine asks.
+// The reading round: the meters of a building (a place's subtree) with the last reading before the
+// round's instant, the expected range from it to that instant (shared/domain expectedRange) and
+// any reading already stored at the instant; and the check of a value before it is saved — what
+// it would count, and whether that is outside the range. The range rests on the last intervals
+// between readings for manually read meters, and on the last 28 daily rollups for interval-data
+// meters (readings less than a day apart), as the engine asks.
 import { DateTime } from 'luxon';
 import { DeskError } from '../../shared/contract/errors';
 import {
@@ -110,7 +111,11 @@ export const roundMethods: Handlers<Method> = {
     if (!place) throw new DeskError('NOT_FOUND', `No place with id ${placeId}`, { id: placeId });
     const when = at ? msOf(at) : Date.parse(nowIso());
     const items = metersUnder(ctx.db, placeId, utility ?? null).map((meter) => {
-      const last = readingBefore(ctx.db, meterKey(ctx.db, meter.id), when + 1);
+      const key = meterKey(ctx.db, meter.id);
+      // A reading already at `when` is what is being read, not what it is read against: `last`
+      // and the range both stop before it, as checkReading's previous and range do.
+      const last = readingBefore(ctx.db, key, when);
+      const existing = readingAt(ctx.db, key, when);
       const expected = last ? expectedAt(ctx, meter, when) : null;
       const m = meter.spec.multiplier;
       return {
@@ -138,6 +143,7 @@ export const roundMethods: Handlers<Method> = {
           last && expected
             ? { low: last.value + expected.low / m, high: last.value + expected.high / m }
             : null,
+        existing: existing ? { value: existing.value, estimated: existing.estimated === 1 } : null,
       };
     });
     return { at: iso(when), timeZone: siteTimeZone(ctx.db, placeId), items };

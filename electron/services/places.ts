@@ -1,5 +1,6 @@
 // Handlers of the place tree: list, create, edit, move and delete sites, buildings, floors, rooms
-// and areas. Every write is one transaction with its audit entry.
+// and areas. Every write is one transaction with its audit entry, and with the rebuilt rollups of
+// the meters whose site zone (so whose local days) it changed.
 import { allowedParents, type Place, type PlaceKind } from '../../shared/contract/places';
 import { DeskError } from '../../shared/contract/errors';
 import type { Handlers } from '../api';
@@ -7,9 +8,11 @@ import type { Ctx } from '../context';
 import { inTransaction, newId, nowIso, writeAudit } from '../store/tx';
 import { prepared } from '../store/statementCache';
 import { likePattern } from '../store/like';
+import { meterZones, respreadRezoned } from './metersRollups';
 import { PLACE_SELECT, placesSql, toPlace, type PlaceRow } from './placesStore';
+import { DEFAULT_TIME_ZONE, siteTimeZone } from './siteTime';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE };
 
 type PlacesMethod =
   | 'places.list'
@@ -65,6 +68,8 @@ export const placesHandlers: Handlers<PlacesMethod> = {
     inTransaction(ctx.db, () => {
       checkParent(ctx, input.kind, input.parentId);
       checkKindFields(input.kind, input);
+      // The first site's zone is also the zone of meters in no site (defaultTimeZone).
+      const zones = input.kind === 'site' ? meterZones(ctx.db) : null;
       const now = nowIso();
       const id = newId();
       placesSql(ctx.db).insert.run({
@@ -89,6 +94,7 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         action: 'create',
         after: created,
       });
+      if (zones) respreadRezoned(ctx, zones);
       return created;
     }),
 
@@ -97,6 +103,9 @@ export const placesHandlers: Handlers<PlacesMethod> = {
       const before = toPlace(requirePlace(ctx, id));
       checkKindFields(before.kind, patch);
       const next: Place = { ...before, ...definedOnly(patch) };
+      const timeZone = before.kind === 'site' ? (next.timeZone ?? DEFAULT_TIME_ZONE) : null;
+      // The site's meters were spread over the local days of the old zone.
+      const zones = timeZone !== before.timeZone ? meterZones(ctx.db) : null;
       placesSql(ctx.db).update.run({
         id,
         name: next.name,
@@ -104,7 +113,7 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         area_m2: next.areaM2,
         floor_number: next.floorNumber,
         building_use: before.kind === 'building' ? next.use : null,
-        time_zone: before.kind === 'site' ? (next.timeZone ?? DEFAULT_TIME_ZONE) : null,
+        time_zone: timeZone,
         notes: next.notes,
         updated_at: nowIso(),
       });
@@ -117,6 +126,7 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         before,
         after,
       });
+      if (zones) respreadRezoned(ctx, zones);
       return after;
     }),
 
@@ -132,6 +142,11 @@ export const placesHandlers: Handlers<PlacesMethod> = {
           });
         }
       }
+      // Under another site, the meters below keep that site's local days.
+      const zones =
+        parentId !== null && siteTimeZone(ctx.db, id) !== siteTimeZone(ctx.db, parentId)
+          ? meterZones(ctx.db)
+          : null;
       placesSql(ctx.db).setParent.run(parentId, nowIso(), id);
       const after = toPlace(requirePlace(ctx, id));
       writeAudit(ctx.db, {
@@ -142,6 +157,7 @@ export const placesHandlers: Handlers<PlacesMethod> = {
         before,
         after,
       });
+      if (zones) respreadRezoned(ctx, zones);
       return after;
     }),
 
@@ -173,6 +189,8 @@ export const placesHandlers: Handlers<PlacesMethod> = {
           { reason: 'HAS_CHILDREN', childCount: target.child_count },
         );
       }
+      // Deleting the first site hands its part as the default zone to the next one.
+      const zones = target.kind === 'site' ? meterZones(ctx.db) : null;
       const rows = sql.subtree.all(id);
       for (const row of rows) {
         sql.remove.run(row.id);
@@ -185,6 +203,7 @@ export const placesHandlers: Handlers<PlacesMethod> = {
           before: toPlace(before),
         });
       }
+      if (zones) respreadRezoned(ctx, zones);
       return { deleted: rows.length };
     }),
 

@@ -3,7 +3,10 @@
 import { DateTime } from 'luxon';
 import { prepared } from '../store/statementCache';
 import type { Db } from '../store/tx';
-import { DEFAULT_TIME_ZONE } from './places';
+
+// Kept here, not in places.ts: place writes re-spread the meters, whose zone is read here, and the
+// constant in places.ts would close an import cycle.
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /** The zone of the site a place belongs to (the place's own zone if it is a site). */
 export function siteTimeZone(db: Db, placeId: string | null | undefined): string {

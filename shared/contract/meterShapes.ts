@@ -170,10 +170,14 @@ export const RoundItem = z.object({
   registerDigits: z.number().nullable(),
   placeId: Id.nullable(),
   placeName: z.string().nullable(),
+  /** The latest reading strictly before the round's instant: the one the next is read against. */
   last: z
     .object({ at: z.string(), local: z.string(), value: z.number(), estimated: z.boolean() })
     .nullable(),
+  /** The amount expected from `last` to the round's instant. */
   expected: ExpectedRange.nullable(),
   /** The expected range as register values (last + amount ÷ multiplier), before any wrap. */
   expectedValues: z.object({ low: z.number(), high: z.number() }).nullable(),
+  /** The reading already stored at the round's instant, if any (the meter is read already). */
+  existing: z.object({ value: z.number(), estimated: z.boolean() }).nullable().optional(),
 });

@@ -2,7 +2,8 @@
 // building's, not retired ones, by utility when asked) with their last reading and the expected
 // range of the next one — from past intervals for a monthly meter (hand-worked: 10 a day, spread
 // at its 10 % floor), scaled by the multiplier into register values, and from the last 28 daily
-// rollups for an hourly meter — and the check of a value before it is saved.
+// rollups for an hourly meter; at an instant a meter was already read at, the reading before it as
+// the last one and the one there as existing — and the check of a value before it is saved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../electron/api';
 import type { Asset } from '../../shared/contract/assets';
@@ -83,6 +84,7 @@ describe('the round of a building', () => {
     expect(b.expectedValues!.high).toBeCloseTo(lastPower + 33, 9);
     const e = round.items.find((i) => i.code === 'SB-E')!;
     expect(e).toMatchObject({ last: { value: 42, local: '2024-03-01 09:00' }, expected: null });
+    expect(round.items.map((i) => i.existing)).toEqual([null, null, null]);
 
     const electric = call(api, 'meters.round', {
       placeId: campus.building.id,
@@ -113,6 +115,77 @@ describe('the round of a building', () => {
     expect(h.expected!.typical).toBeCloseTo(24, 9);
     expect(h.expected!.low).toBeCloseTo(21.6, 9);
     expect(h.expected!.high).toBeCloseTo(26.4, 9);
+  });
+});
+
+describe('a round at an instant a meter was already read at', () => {
+  it('reads against the reading before it, and says which reading is there', () => {
+    const stored = steady(water.id, 1000, 300);
+    const at = new Date(START + 6 * 30 * DAY).toISOString();
+    const estimatedToo = createMeter(api, 'SB-F', { placeId: campus.room2.id }, campus).meter;
+    addReading(api, estimatedToo.id, '2024-01-01 09:00', 10);
+    call(api, 'meters.addReading', { meterId: estimatedToo.id, at, value: 20, estimated: true });
+    const onlyThere = createMeter(api, 'SB-G', { placeId: campus.room2.id }, campus).meter;
+    call(api, 'meters.addReading', { meterId: onlyThere.id, at, value: 7 });
+
+    const round = call(api, 'meters.round', { placeId: campus.building.id, at });
+    const a = round.items.find((i) => i.code === 'SB-A')!;
+    // `last` is the sixth reading, and the range runs from it to the seventh's instant: five
+    // intervals of 10 a day before it, 30 days.
+    expect(a.last).toMatchObject({
+      value: stored - 300,
+      at: new Date(START + 5 * 30 * DAY).toISOString(),
+      local: '2024-05-30 09:00',
+    });
+    expect(a.existing).toEqual({ value: stored, estimated: false });
+    expect(a.expected).toMatchObject({ dailyRate: 10, days: 30, basis: 5 });
+    expect(a.expectedValues!.low).toBeCloseTo(stored - 300 + 270, 9);
+    expect(a.expectedValues!.high).toBeCloseTo(stored - 300 + 330, 9);
+    // The same answer as the check of a value at that instant gives.
+    const check = call(api, 'meters.checkReading', { meterId: water.id, at, value: stored });
+    expect(check.previous).toMatchObject({ at: a.last!.at, value: a.last!.value });
+    expect(check.expected).toEqual(a.expected);
+    expect(check.existing).toEqual(a.existing);
+    // A millisecond later the seventh reading is the last one, and nothing is there yet.
+    const after = call(api, 'meters.round', {
+      placeId: campus.building.id,
+      at: new Date(Date.parse(at) + 1).toISOString(),
+    });
+    expect(after.items.find((i) => i.code === 'SB-A')).toMatchObject({
+      last: { value: stored, at },
+      existing: null,
+    });
+
+    const f = round.items.find((i) => i.code === 'SB-F')!;
+    expect(f).toMatchObject({
+      last: { value: 10, estimated: false },
+      existing: { value: 20, estimated: true },
+    });
+    const g = round.items.find((i) => i.code === 'SB-G')!;
+    expect(g).toMatchObject({ last: null, expected: null, expectedValues: null });
+    expect(g.existing).toEqual({ value: 7, estimated: false });
+  });
+
+  it('takes an hourly meter\u2019s range up to the instant from the hour before it', () => {
+    const hourly = createMeter(api, 'SB-H', {}, campus).meter;
+    const first = Date.parse('2024-05-01T00:00:00+08:00');
+    const rows = Array.from({ length: 35 * 24 }, (_, h) => ({
+      at: first + h * 3_600_000,
+      value: 100 + 2 * h,
+    }));
+    addReadingsBulk({ core: api.core, db: api.core.db, actor: '测试员' }, hourly.id, rows, {
+      source: 'device',
+    });
+    const lastAt = first + (rows.length - 1) * 3_600_000;
+    const round = call(api, 'meters.round', {
+      placeId: campus.room.id,
+      at: new Date(lastAt).toISOString(),
+    });
+    const h = round.items.find((i) => i.code === 'SB-H')!;
+    expect(h.last).toMatchObject({ value: 100 + 2 * (rows.length - 2) });
+    expect(h.existing).toEqual({ value: 100 + 2 * (rows.length - 1), estimated: false });
+    expect(h.expected!.days).toBeCloseTo(1 / 24, 9);
+    expect(h.expected!.typical).toBeCloseTo(2, 9);
   });
 });
 

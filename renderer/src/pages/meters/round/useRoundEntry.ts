@@ -35,11 +35,10 @@ export type RowState =
 
 /** Rows whose meter already has a reading at the round's instant start as saved. */
 function initialStates(round: Round): Record<string, RowState> {
-  const at = Date.parse(round.at);
   const out: Record<string, RowState> = {};
   for (const m of round.items) {
-    if (m.last && Date.parse(m.last.at) === at) {
-      const { value, estimated } = m.last;
+    if (m.existing) {
+      const { value, estimated } = m.existing;
       out[m.meterId] = {
         step: 'saved',
         reading: { value, estimated, amount: null, kind: null, review: false, earlier: true },
