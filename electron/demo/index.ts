@@ -5,6 +5,7 @@ import { inTransaction, nowIso, writeAudit, type Db } from '../store/tx';
 import { generateAssets } from './assets';
 import { generateHeadcounts } from './headcounts';
 import { generateMaintenance } from './maintenance';
+import { generateMeterReadings } from './meterReadings';
 import { generatePlaces } from './places';
 import { createRng } from './random';
 
@@ -32,9 +33,11 @@ export function generateDemo(db: Db, options: DemoOptions = {}): Record<string, 
     const headcounts = generateHeadcounts(db, rng, places.siteIds, lastYear);
     const assets = generateAssets(db, rng, scale, now, lastYear);
     const maintenance = generateMaintenance(db, rng, { lastYear, now });
-    const counts = { ...places.counts, headcounts, ...assets.counts, ...maintenance };
+    const actor = options.actor ?? 'demo';
+    const readings = generateMeterReadings(db, rng, { lastYear, now, actor });
+    const counts = { ...places.counts, headcounts, ...assets.counts, ...maintenance, ...readings };
     writeAudit(db, {
-      actor: options.actor ?? 'demo',
+      actor,
       entity: 'demo',
       entityId: 'demo',
       action: 'create',
