@@ -1,14 +1,14 @@
 // Import assets from CSV or XLSX in two steps: a dry run that lists every row's problems and
 // writes nothing, then a commit of the valid rows (or all rows, or nothing) in one transaction.
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Modal, Space, Spin, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Descriptions, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblem, ImportReport } from '../../../../shared/contract/assetTransfer';
+import type { ImportReport } from '../../../../shared/contract/assetTransfer';
 import { importLimits } from '../../../../shared/contract/assetTransfer';
 import { api } from '../../api/client';
 import { errorText } from '../../errorText';
 import { fileToBase64, mimeOf, saveBase64 } from '../../files';
+import { FileDrop, ProblemTable } from '../../importParts';
 
 interface Props {
   open: boolean;
@@ -128,21 +128,11 @@ export function ImportModal({ open, onClose }: Props) {
         {done && <Alert type="success" showIcon title={done} data-testid="import-done" />}
         {!report && (
           <Spin spinning={busy !== null} tip={t('import.reading')}>
-            <Upload.Dragger
-              accept=".csv,.xlsx,.txt"
-              multiple={false}
-              showUploadList={false}
-              beforeUpload={(file) => {
-                void preview(file);
-                return false;
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p>{t('import.drop')}</p>
-              <Typography.Text type="secondary">{t('import.hint')}</Typography.Text>
-            </Upload.Dragger>
+            <FileDrop
+              onFile={(file) => void preview(file)}
+              title={t('import.drop')}
+              hint={t('import.hint')}
+            />
             <Space style={{ marginTop: 8 }}>
               <Typography.Text>{t('import.templates')}</Typography.Text>
               <Button size="small" onClick={() => void template('xlsx')}>
@@ -179,22 +169,10 @@ export function ImportModal({ open, onClose }: Props) {
               />
             )}
             {report.problems.length > 0 ? (
-              <Table<ImportProblem>
-                size="small"
-                data-testid="import-problems"
-                rowKey={(p) => `${p.row}:${p.column}:${p.reason}`}
-                dataSource={report.problems}
-                pagination={{ pageSize: 10, showSizeChanger: false }}
-                columns={[
-                  { title: t('import.row'), dataIndex: 'row', width: 70 },
-                  { title: t('import.column'), dataIndex: 'column', width: 140 },
-                  { title: t('import.value'), dataIndex: 'value', ellipsis: true },
-                  {
-                    title: t('import.reason'),
-                    dataIndex: 'reason',
-                    render: (r: string) => reasonText(r),
-                  },
-                ]}
+              <ProblemTable
+                testId="import-problems"
+                problems={report.problems}
+                reasonText={(p) => reasonText(p.reason)}
               />
             ) : (
               <Alert type="success" showIcon title={t('import.noProblems')} />
