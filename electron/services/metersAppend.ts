@@ -60,8 +60,9 @@ export function appendChunk(
 ): boolean {
   const first = rows[0];
   if (!first) return true;
-  const lastRow = rows[rows.length - 1] as AppendRow;
-  if (readingAfter(db, key, lastRow.at) !== undefined) return false;
+  // Any stored reading after the chunk's first instant — even one inside its span — means stored
+  // intervals change: the general path takes those away.
+  if (readingAfter(db, key, first.at) !== undefined) return false;
   const prev = readingBefore(db, key, first.at);
   const { spec, events } = currentSpec(db, meter);
   if (spec === null) return false;

@@ -56,9 +56,9 @@ export function resolveRefs(db: Db, sheet: ParsedSheet): MeterBatch[] {
       if (sheet.layout === 'wide') {
         sheet.problems.push(problem('unknown_meter', 1, list.ref, shown));
       } else {
-        list.rows.forEach((row, i) =>
-          sheet.problems.push(problem('unknown_meter', row, list.columns[i] ?? '', shown)),
-        );
+        for (const row of list.rows) {
+          sheet.problems.push(problem('unknown_meter', row, list.column, shown));
+        }
       }
       continue;
     }

@@ -12,14 +12,15 @@ import type {
 } from '../../shared/contract/readingImport';
 import { DeskError } from '../../shared/contract/errors';
 import { readStamp, WallClock } from '../../shared/domain/readingTime';
+import type { TableRows } from './tableFile';
 
 /** The readings of one meter reference (a code or a serial as the file writes it). */
 export interface RefReadings {
   ref: string;
-  /** Sheet row of each reading (header = 1), the header of the column naming the meter, instant
-   * (UTC ms), value and estimated flag. */
+  /** The header of the column naming the meter (long) or of the meter's own column (wide). */
+  column: string;
+  /** Sheet row of each reading (header = 1), instant (UTC ms), value and estimated flag. */
   rows: number[];
-  columns: string[];
   at: number[];
   value: number[];
   estimated: boolean[];
@@ -118,6 +119,15 @@ const NO = new Set(['', '否', 'n', 'no', 'false', '0', '实', '实抄', 'actual
 
 /** A register value as offices write it: '12,345.6', ' 12345 ', full-width digits. */
 export function readValue(text: string): number | null {
+  // Plain digits with at most one point, as platforms write them: no trimming, no patterns.
+  let points = 0;
+  let plain = text.length > 0 && text.length < 24;
+  for (let i = 0; plain && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) points++;
+    else if (c < 48 || c > 57) plain = false;
+  }
+  if (plain && points <= 1 && text !== '.') return Number(text);
   let s = text.trim();
   if (s === '') return null;
   if (/[０-９．]/.test(s)) {
@@ -190,10 +200,10 @@ function layoutOf(header: readonly string[], firstRow: readonly string[]): Layou
   );
 }
 
-function refReadings(refs: Map<string, RefReadings>, ref: string): RefReadings {
+function refReadings(refs: Map<string, RefReadings>, ref: string, column: string): RefReadings {
   let list = refs.get(ref);
   if (!list) {
-    list = { ref, rows: [], columns: [], at: [], value: [], estimated: [] };
+    list = { ref, column, rows: [], at: [], value: [], estimated: [] };
     refs.set(ref, list);
   }
   return list;
@@ -201,12 +211,16 @@ function refReadings(refs: Map<string, RefReadings>, ref: string): RefReadings {
 
 /** Reads every data row; `zone` turns wall times into instants (null: none was given). */
 export function parseSheet(
-  rows: readonly (readonly string[])[],
+  rows: TableRows,
   zone: string | null,
   onRow?: (done: number) => void,
 ): ParsedSheet {
-  const header = (rows[0] ?? []).map((h) => h.trim());
-  const firstRow = rows.slice(1).find((r) => r.some((c) => c.trim() !== '')) ?? [];
+  const header = rows.row(0).map((h) => h.trim());
+  let firstRow: readonly string[] = [];
+  for (let r = 1; r < rows.length && firstRow.length === 0; r++) {
+    const cells = rows.row(r);
+    if (cells.some((c) => c.trim() !== '')) firstRow = cells;
+  }
   const layout = layoutOf(header, firstRow);
   const clock = zone === null ? null : new WallClock(zone);
   const refs = new Map<string, RefReadings>();
@@ -250,9 +264,8 @@ export function parseSheet(
     value: number,
     est: boolean,
   ) => {
-    const list = refReadings(refs, ref);
+    const list = refReadings(refs, ref, column);
     list.rows.push(row);
-    list.columns.push(column);
     list.at.push(at);
     list.value.push(value);
     list.estimated.push(est);
@@ -274,7 +287,7 @@ export function parseSheet(
   };
 
   for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r] as readonly string[];
+    const cells = rows.row(r);
     if (r % 10_000 === 0) onRow?.(r);
     if (cells.length === 0 || cells.every((c) => c.trim() === '')) continue;
     sheet.rows++;

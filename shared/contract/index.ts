@@ -10,7 +10,7 @@ import { placesMethods } from './places';
 import { crewsMethods } from './crews';
 import { metersMethods } from './meters';
 import { partsMethods } from './parts';
-import { readingImportMethods } from './readingImport';
+import { metersImportMethods } from './readingImport';
 import { plansMethods } from './plans';
 import { requestsMethods, workOrdersMethods } from './workOrders';
 import { systemMethods } from './system';
@@ -34,7 +34,7 @@ export const contract = {
   ...partsMethods,
   ...plansMethods,
   ...metersMethods,
-  ...readingImportMethods,
+  ...metersImportMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

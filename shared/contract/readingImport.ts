@@ -132,7 +132,7 @@ export const ReadingImportInput = z
   .strict();
 export type ReadingImportInput = z.infer<typeof ReadingImportInput>;
 
-export const readingImportMethods = {
+export const metersImportMethods = {
   /** Starts an import job (a dry run unless dryRun is false) and answers at once. */
   'meters.importStart': { input: ReadingImportInput, result: ImportJobStatus },
   /** Where a job stands; a finished job is kept for ten minutes after it ends. */

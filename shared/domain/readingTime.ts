@@ -18,8 +18,16 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const BAD = (reason: string): StampReading => ({ kind: 'bad', reason });
 
-/** Reads digits from `i`; returns [value, next index, digit count]. */
-function digits(s: string, i: number): [number, number, number] {
+/**
+ * The digits scanned last: their value and the index after them. Module
+ * state rather than a returned tuple: a million timestamps would otherwise allocate eight million
+ * short-lived arrays.
+ */
+let scanValue = 0;
+let scanEnd = 0;
+
+/** Scans digits from `i`; returns how many there were. */
+function digits(s: string, i: number): number {
   let value = 0;
   let j = i;
   while (j < s.length) {
@@ -28,14 +36,19 @@ function digits(s: string, i: number): [number, number, number] {
     value = value * 10 + c;
     j++;
   }
-  return [value, j, j - i];
+  scanValue = value;
+  scanEnd = j;
+  return j - i;
 }
 
 const isDateSep = (ch: string) =>
   ch === '-' || ch === '/' || ch === '.' || ch === '年' || ch === '月';
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
 }
 
 /**
@@ -46,17 +59,22 @@ function daysInMonth(year: number, month: number): number {
 export function readStamp(text: string): StampReading {
   const s = text.trim();
   if (s === '') return BAD('empty');
-  const [year, i1, n1] = digits(s, 0);
-  if (n1 !== 4 || !isDateSep(s.charAt(i1))) return BAD('not a date and time');
-  const [month, i2, n2] = digits(s, i1 + 1);
-  if (n2 < 1 || n2 > 2 || !isDateSep(s.charAt(i2))) return BAD('not a date and time');
-  const [day, i3, n3] = digits(s, i2 + 1);
-  if (n3 < 1 || n3 > 2) return BAD('not a date and time');
+  let n = digits(s, 0);
+  const year = scanValue;
+  if (n !== 4 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
+  n = digits(s, scanEnd + 1);
+  const month = scanValue;
+  if (n < 1 || n > 2 || !isDateSep(s.charAt(scanEnd))) {
+    return BAD('not a date and time');
+  }
+  n = digits(s, scanEnd + 1);
+  const day = scanValue;
+  if (n < 1 || n > 2) return BAD('not a date and time');
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return BAD('no such date');
   }
   if (year < 1970 || year > 2099) return BAD('year outside 1970–2099');
-  let i = i3;
+  let i = scanEnd;
   if (s.charAt(i) === '日') i++;
   let hour = 0;
   let minute = 0;
@@ -64,23 +82,25 @@ export function readStamp(text: string): StampReading {
   let millis = 0;
   if (i < s.length && (s.charAt(i) === 'T' || s.charAt(i) === ' ')) {
     while (s.charAt(i) === ' ' || s.charAt(i) === 'T') i++;
-    const [h, j1, m1] = digits(s, i);
-    if (m1 < 1 || m1 > 2 || s.charAt(j1) !== ':') return BAD('not a time of day');
-    const [mi, j2, m2] = digits(s, j1 + 1);
-    if (m2 !== 2) return BAD('not a time of day');
-    hour = h;
-    minute = mi;
-    i = j2;
+    n = digits(s, i);
+    if (n < 1 || n > 2 || s.charAt(scanEnd) !== ':') return BAD('not a time of day');
+    hour = scanValue;
+    n = digits(s, scanEnd + 1);
+    if (n !== 2) return BAD('not a time of day');
+    minute = scanValue;
+    i = scanEnd;
     if (s.charAt(i) === ':') {
-      const [sec, j3, m3] = digits(s, i + 1);
-      if (m3 !== 2) return BAD('not a time of day');
-      second = sec;
-      i = j3;
+      n = digits(s, i + 1);
+      if (n !== 2) return BAD('not a time of day');
+      second = scanValue;
+      i = scanEnd;
       if (s.charAt(i) === '.' || s.charAt(i) === ',') {
-        const [frac, j4, m4] = digits(s, i + 1);
-        if (m4 < 1 || m4 > 9) return BAD('not a time of day');
-        millis = Math.floor(frac / 10 ** Math.max(0, m4 - 3)) * 10 ** Math.max(0, 3 - m4);
-        i = j4;
+        n = digits(s, i + 1);
+        const places = n;
+        if (places < 1 || places > 9) return BAD('not a time of day');
+        millis =
+          Math.floor(scanValue / 10 ** Math.max(0, places - 3)) * 10 ** Math.max(0, 3 - places);
+        i = scanEnd;
       }
     }
     // 24:00 is the end of the day, as ISO 8601 allows.
@@ -95,20 +115,21 @@ export function readStamp(text: string): StampReading {
   const zone = s.charAt(i);
   if ((zone === 'Z' || zone === 'z') && i + 1 === s.length) return { kind: 'instant', ms: wallMs };
   if (zone !== '+' && zone !== '-') return BAD('unreadable time zone');
-  const [oh, k1, p1] = digits(s, i + 1);
+  n = digits(s, i + 1);
   let offset: number;
   let end: number;
-  if (p1 === 4) {
-    offset = Math.floor(oh / 100) * 60 + (oh % 100);
-    end = k1;
-  } else if (p1 === 2 && s.charAt(k1) === ':') {
-    const [om, k2, p2] = digits(s, k1 + 1);
-    if (p2 !== 2) return BAD('unreadable time zone');
-    offset = oh * 60 + om;
-    end = k2;
-  } else if (p1 === 2) {
-    offset = oh * 60;
-    end = k1;
+  if (n === 4) {
+    offset = Math.floor(scanValue / 100) * 60 + (scanValue % 100);
+    end = scanEnd;
+  } else if (n === 2 && s.charAt(scanEnd) === ':') {
+    const hours = scanValue;
+    n = digits(s, scanEnd + 1);
+    if (n !== 2) return BAD('unreadable time zone');
+    offset = hours * 60 + scanValue;
+    end = scanEnd;
+  } else if (n === 2) {
+    offset = scanValue * 60;
+    end = scanEnd;
   } else {
     return BAD('unreadable time zone');
   }

@@ -65,6 +65,28 @@ function snapshot(meterId: string) {
 }
 
 describe('the append fast path', () => {
+  it('does not take a batch whose span holds stored readings (hourly data after monthly reads)', () => {
+    const meter = createMeter(api, 'AP-MIX', {}, campus).meter;
+    const day = (d: number, h = 0) => Date.parse(`2025-01-0${d}T00:00:00+08:00`) + h * 3_600_000;
+    // Manual reads on 1–3 January, consistent with 1 m³ an hour.
+    addReadingsBulk(
+      ctx,
+      meter.id,
+      [1, 2, 3].map((d) => ({ at: day(d), value: (d - 1) * 24 })),
+      {
+        source: 'manual',
+      },
+    );
+    const hourly = Array.from({ length: 6 * 24 + 1 }, (_, h) => ({ at: day(1, h), value: h }));
+    addReadingsBulk(ctx, meter.id, hourly, { source: 'device' });
+    const daily = snapshot(meter.id).daily.map((d) => [d.day, d.amount]);
+    expect(daily).toEqual(
+      ['2025-01-01', '2025-01-02', '2025-01-03', '2025-01-04', '2025-01-05', '2025-01-06'].map(
+        (d) => [d, 24],
+      ),
+    );
+  });
+
   it('leaves the rollups and reviews a rebuild gives, for any history and chunking', () => {
     let n = 0;
     fc.assert(

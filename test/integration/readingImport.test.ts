@@ -239,6 +239,29 @@ describe('interval values', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('stops while the file is still being checked and writes nothing', () => {
+    const lines = ['表号,时间,读数'];
+    for (let i = 0; i < 30_000; i++)
+      lines.push(`W-101,${new Date(1.7e12 + i * 3.6e6).toISOString()},${i}`);
+    const before = dumpDb(api.core.db);
+    const error = refusal(() =>
+      importReadings(
+        ctx,
+        {
+          fileName: 'big.csv',
+          contentBase64: csv(lines.join('\n')),
+          values: 'cumulative',
+          dryRun: false,
+        },
+        { cancelled: () => true },
+      ),
+    );
+    expect(error.details).toEqual({ reason: 'CANCELLED' });
+    expect(dumpDb(api.core.db)).toEqual(before);
+  });
+});
+
 describe('bad files', () => {
   it('refuses a sheet whose header names no layout', () => {
     const error = refusal(() => run(csv('名称,位置\n水表,一楼')));

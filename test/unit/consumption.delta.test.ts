@@ -1,6 +1,8 @@
 // consumptionBetween, hand-worked: rollover, replacement with a new multiplier, the correction after
 // estimates, and the review queue with its proposals and staff resolutions.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decimals } from '../../shared/domain/consumption/delta';
 import {
   consumptionBetween,
   type ReadingPoint,
@@ -275,5 +277,37 @@ describe('consumptionBetween: bad input', () => {
     expect(() => consumptionBetween(point('a', A, -1), point('b', B, 2), plain, [])).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('decimals: the places of a value as typed, without making its text', () => {
+  /** The rule it stands in for: the places of the shortest round-trip text. */
+  function byText(value: number): number | null {
+    if (Number.isInteger(value)) return 0;
+    const text = String(value);
+    const point = text.indexOf('.');
+    const places = point === -1 || text.includes('e') ? null : text.length - point - 1;
+    return places !== null && places > 9 ? null : places;
+  }
+
+  it('agrees with the text for typed decimals, arbitrary doubles and small fractions', () => {
+    const same = (v: number) => {
+      expect(decimals(v), String(v)).toEqual(byText(v));
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 9 }), (n, k) =>
+        same(n / 10 ** k),
+      ),
+      { numRuns: 20_000, seed: 6 },
+    );
+    fc.assert(fc.property(fc.double({ min: 0, max: 1e15, noNaN: true }), same), {
+      numRuns: 20_000,
+      seed: 7,
+    });
+    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), same), {
+      numRuns: 20_000,
+      seed: 8,
+    });
+    for (const v of [0.1, 1250.5, 1e-7, 0.30000000000000004, 42349411076.92278]) same(v);
   });
 });

@@ -23,6 +23,7 @@ class ZoneDays {
   private day = Number.NaN;
   private dayFrom = 0;
   private dayTo = 0;
+  private lastOffsetMs = 0;
 
   constructor(private readonly zone: IANAZone) {}
 
@@ -40,7 +41,16 @@ class ZoneDays {
   /** The local day of a UTC instant. */
   dayOf(ms: number): number {
     if (ms >= this.dayFrom && ms < this.dayTo) return this.day;
-    const day = Math.floor((ms + this.zone.offset(ms) * MINUTE_MS) / DAY_MS);
+    // Guess the day from the last offset seen and confirm it against memoized day starts: a bulk
+    // import walks day after day, meter after meter, and this spares a zone lookup per new day.
+    const guess = Math.floor((ms + this.lastOffsetMs) / DAY_MS);
+    if (this.start(guess) <= ms && ms < this.start(guess + 1)) return this.enter(guess);
+    const offset = this.zone.offset(ms) * MINUTE_MS;
+    this.lastOffsetMs = offset;
+    return this.enter(Math.floor((ms + offset) / DAY_MS));
+  }
+
+  private enter(day: number): number {
     this.day = day;
     this.dayFrom = this.start(day);
     this.dayTo = this.start(day + 1);

@@ -35,12 +35,30 @@ export interface Step {
   review?: ReviewNote;
 }
 
-/** Decimal places of a value as typed (1250.5 → 1), or null when it has no short decimal form. */
-function decimals(value: number): number | null {
+/**
+ * Decimal places of a value as typed (1250.5 → 1), or null when it has no short decimal form:
+ * the fewest places k ≤ MAX_DECIMALS at which the value is the double nearest a k-place decimal —
+ * the places of its shortest round-trip text (String(value)), found without making the text,
+ * which a million-reading import would otherwise pay for twice per reading. Values whose text
+ * would use an exponent (below 1e-6) count as having none, as their text would.
+ */
+export function decimals(value: number): number | null {
   if (Number.isInteger(value)) return 0;
+  if (Math.abs(value) < 1e-6) return null;
+  for (let k = 1, scale = 10; k <= MAX_DECIMALS; k++, scale *= 10) {
+    // Near 2^52 the product's rounding can reach half a unit and the test above could fail; the
+    // text decides there (rare: large registers with many places).
+    if (Math.abs(value) * scale >= 2 ** 49) return decimalsOfText(value);
+    if (Math.round(value * scale) / scale === value) return k;
+  }
+  return null;
+}
+
+function decimalsOfText(value: number): number | null {
   const text = String(value);
   const point = text.indexOf('.');
-  return point === -1 || text.includes('e') ? null : text.length - point - 1;
+  const places = point === -1 || text.includes('e') ? null : text.length - point - 1;
+  return places !== null && places > MAX_DECIMALS ? null : places;
 }
 
 /** Largest decimal places kept exact; readings are keyed to a few places, never nine. */
