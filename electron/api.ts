@@ -25,6 +25,7 @@ import { metersHandlers } from './services/meters';
 import { partsHandlers } from './services/parts';
 import { plansHandlers } from './services/plans';
 import { readingImportHandlers } from './services/readingImportJobs';
+import { settingsHandlers } from './services/settings';
 import { requestsHandlers } from './services/requests';
 import { workOrdersHandlers } from './services/workOrders';
 import { workOrderViewsHandlers } from './services/workOrderViews';
@@ -75,6 +76,7 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     plansHandlers,
     metersHandlers,
     readingImportHandlers,
+    settingsHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

@@ -13,6 +13,7 @@ import { partsMethods } from './parts';
 import { metersImportMethods } from './readingImport';
 import { plansMethods } from './plans';
 import { requestsMethods, workOrdersMethods } from './workOrders';
+import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 
 export interface MethodSpec {
@@ -35,6 +36,7 @@ export const contract = {
   ...plansMethods,
   ...metersMethods,
   ...metersImportMethods,
+  ...settingsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

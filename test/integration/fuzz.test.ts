@@ -122,6 +122,7 @@ const READ_ONLY = new Set<string>([
   'meters.yearly',
   'meters.reviews',
   'meters.round',
+  'settings.get',
   'meters.importStart',
   'meters.importJob',
   'meters.importCancel',
@@ -785,6 +786,13 @@ beforeAll(async () => {
     'meters.rebuild': { meterId: meter.id },
     // A file naming no known meter: a dry run reports it, a commit (a mutated dryRun) is refused,
     // so no job ever writes while the database is compared.
+    'settings.get': {},
+    'settings.update': {
+      organisationName: '后勤处',
+      standardPersonWeights: { others: 0.5 },
+      waterLossThreshold: 0.1,
+      leakAlert: { nights: 3, windowStart: '02:00' },
+    },
     'meters.importStart': { fileName: 'fuzz.csv', contentBase64: unknownMeterCsv, dryRun: true },
     'meters.importJob': { jobId: job.jobId },
     'meters.importCancel': { jobId: job.jobId },
