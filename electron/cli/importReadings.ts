@@ -69,7 +69,8 @@ export function runImportReadings(argv: string[]): number {
   }
   const api = openCore(dbFile, { operator: values.operator ?? defaultOperator() });
   const started = Date.now();
-  const tty = process.stderr.isTTY === true;
+  // Progress goes to a terminal, or anywhere when asked for (a scheduled job's log, a test).
+  const tty = process.stderr.isTTY === true || process.env.UTILITY_DESK_PROGRESS === '1';
   let shown = 0;
   try {
     const { report, result } = importReadings(
