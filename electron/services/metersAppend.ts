@@ -19,14 +19,9 @@ import {
 import type { Db } from '../store/tx';
 import { writeDayChanges, type DayChange } from './metersDaily';
 import { eventsOf } from './metersEventStore';
-import { readingAfter, readingBefore, readingInserter } from './metersReadingStore';
+import type { ReadingColumns } from './metersBulk';
+import { columnInserter, readingAfter, readingBefore } from './metersReadingStore';
 import type { Meter } from './metersStore';
-
-export interface AppendRow {
-  at: number;
-  value: number;
-  estimated: boolean;
-}
 
 const settings = settingsOf();
 
@@ -48,22 +43,24 @@ function lastEventAt(db: Db, meterId: string): number | null {
 }
 
 /**
- * Writes `rows` (sorted, none stored) by the fast path and returns true, or writes nothing and
- * returns false when the general path must do it.
+ * Writes readings start..end-1 of `cols` (sorted, none stored) by the fast path and returns true,
+ * or writes nothing and returns false when the general path must do it.
  */
 export function appendChunk(
   db: Db,
   meter: Meter,
   key: number,
   entry: number,
-  rows: readonly AppendRow[],
+  cols: ReadingColumns,
+  start: number,
+  end: number,
 ): boolean {
-  const first = rows[0];
-  if (!first) return true;
+  if (end <= start) return true;
+  const firstAt = cols.at[start] as number;
   // Any stored reading after the chunk's first instant — even one inside its span — means stored
   // intervals change: the general path takes those away.
-  if (readingAfter(db, key, first.at) !== undefined) return false;
-  const prev = readingBefore(db, key, first.at);
+  if (readingAfter(db, key, firstAt) !== undefined) return false;
+  const prev = readingBefore(db, key, firstAt);
   const { spec, events } = currentSpec(db, meter);
   if (spec === null) return false;
   if (!prev && events > 0) return false;
@@ -72,24 +69,33 @@ export function appendChunk(
   if (prev && reviewEndsAt(db, meter.id, prev.at)) return false;
 
   const days = new Map<number, DayChange>();
-  let from = prev ? { at: prev.at, value: prev.value, estimated: prev.estimated === 1 } : null;
-  for (const r of rows) {
-    if (from) {
-      const step = registerStep(from.value, r.value, spec, from.estimated, r.estimated, settings);
+  let fromAt = prev ? prev.at : Number.NaN;
+  let fromValue = prev ? prev.value : 0;
+  let fromEstimated = prev ? prev.estimated === 1 : false;
+  for (let i = start; i < end; i++) {
+    const at = cols.at[i] as number;
+    const value = cols.value[i] as number;
+    const estimated = cols.estimated[i] as boolean;
+    if (!Number.isNaN(fromAt)) {
+      const step = registerStep(fromValue, value, spec, fromEstimated, estimated, settings);
       if (step.amount === null) return false;
-      const estimated = from.estimated || r.estimated;
-      spreadMs(from.at, r.at, step.amount, meter.zone, (day, share) => {
+      const either = fromEstimated || estimated;
+      spreadMs(fromAt, at, step.amount, meter.zone, (day, share) => {
         let c = days.get(day);
         if (!c) days.set(day, (c = { amount: 0, intervals: 0, estimated: 0, pending: 0 }));
         c.amount += share;
         c.intervals += 1;
-        if (estimated) c.estimated += 1;
+        if (either) c.estimated += 1;
       });
     }
-    from = r;
+    fromAt = at;
+    fromValue = value;
+    fromEstimated = estimated;
   }
-  const insert = readingInserter(db, key, entry);
-  for (const r of rows) insert(r);
+  const insert = columnInserter(db, key, entry);
+  for (let i = start; i < end; i++) {
+    insert(cols.at[i] as number, cols.value[i] as number, cols.estimated[i] as boolean);
+  }
   const labelled = new Map<string, DayChange>();
   for (const [day, change] of days) labelled.set(dayLabel(day), change);
   writeDayChanges(db, meter.id, labelled);

@@ -112,6 +112,19 @@ export function readingInserter(db: Db, key: number, entry: number): (r: NewRead
   return (r) => insert.run(key, r.at, r.value, r.estimated ? 1 : 0, entry);
 }
 
+/** readingInserter taking the values themselves (the bulk path's columns, no object per row). */
+export function columnInserter(
+  db: Db,
+  key: number,
+  entry: number,
+): (at: number, value: number, estimated: boolean) => void {
+  const insert = prepared(
+    db,
+    'INSERT INTO meter_readings (meter, at, value, estimated, entry) VALUES (?, ?, ?, ?, ?)',
+  );
+  return (at, value, estimated) => insert.run(key, at, value, estimated ? 1 : 0, entry);
+}
+
 export function insertReading(db: Db, key: number, r: NewReading, entry: number): void {
   readingInserter(db, key, entry)(r);
 }

@@ -19,7 +19,7 @@ import { inTransaction, newId, writeAudit } from '../store/tx';
 import { addCheckedReadings } from './metersBulk';
 import { meterKey, readingBefore, readingsBetween } from './metersReadingStore';
 import { iso } from './metersStore';
-import { resolveRefs, type FileReading, type MeterBatch } from './readingImportMeters';
+import { resolveRefs, type MeterBatch } from './readingImportMeters';
 import { parseSheet, problem, type ParsedSheet } from './readingImportSheet';
 import { readTableRows, type RowTable } from './tableFile';
 
@@ -91,14 +91,14 @@ export function importReadings(
         );
       }
       let written = 0;
-      const toWrite = prepared.reduce((n, b) => n + b.readings.length, 0);
+      const toWrite = prepared.reduce((n, b) => n + b.at.length, 0);
       for (const batch of prepared) {
         checkCancel();
         writeBatch(ctx, batch, sheet, request, counts, (n) => {
           hooks.progress?.('writing', written + n, toWrite);
           checkCancel();
         });
-        written += batch.readings.length;
+        written += batch.at.length;
         hooks.progress?.('writing', written, toWrite);
       }
       const report = reportOf(table, sheet, request, counts, batches.length);
@@ -164,25 +164,27 @@ function prepareBatch(
   values: ReadingValueKind,
   counts: { inserts: number; unchanged: number },
 ): MeterBatch {
-  const order = batch.readings.map((_, i) => i);
+  const order = batch.at.map((_, i) => i);
   // Platform exports come in time order; sorting a million indices is then wasted work.
-  if (!isSorted(batch)) {
-    order.sort((a, b) => at(batch, a) - at(batch, b) || batch.rows[a]! - batch.rows[b]!);
+  if (!isSorted(batch.at)) {
+    order.sort((a, b) => batch.at[a]! - batch.at[b]! || batch.rows[a]! - batch.rows[b]!);
   }
-  let rows: number[] = [];
-  let readings: FileReading[] = [];
+  let out = emptyLike(batch);
   for (const i of order) {
-    const r = batch.readings[i] as FileReading;
-    const last = readings[readings.length - 1] as FileReading | undefined;
-    if (last && last.at === r.at) {
-      if (last.value !== r.value || last.estimated !== r.estimated) {
+    const at = batch.at[i]!;
+    const value = batch.value[i]!;
+    const estimated = batch.estimated[i]!;
+    const last = out.at.length - 1;
+    if (last >= 0 && out.at[last] === at) {
+      if (out.value[last] !== value || out.estimated[last] !== estimated) {
+        const row = out.rows[last];
         sheet.problems.push(
           problem(
             'duplicate_conflict',
             batch.rows[i]!,
             '',
-            String(r.value),
-            `${batch.code} ${iso(r.at)}: 第 ${rows[rows.length - 1]} 行为 ${last.value} / row ${rows[rows.length - 1]} has ${last.value}`,
+            String(value),
+            `${batch.code} ${iso(at)}: 第 ${row} 行为 ${out.value[last]} / row ${row} has ${out.value[last]}`,
           ),
         );
       } else {
@@ -190,44 +192,55 @@ function prepareBatch(
       }
       continue;
     }
-    rows.push(batch.rows[i]!);
-    readings.push(r);
+    push(out, batch.rows[i]!, at, value, estimated);
   }
-  if (readings.length === 0) return { ...batch, rows, readings };
-  if (values === 'interval') ({ rows, readings } = cumulate(ctx, batch.meterId, rows, readings));
+  if (out.at.length === 0) return out;
+  if (values === 'interval') out = cumulate(ctx, out);
   const key = meterKey(ctx.db, batch.meterId);
-  const first = (readings[0] as FileReading).at;
-  const last = (readings[readings.length - 1] as FileReading).at;
-  const stored = new Map(readingsBetween(ctx.db, key, first, last).map((s) => [s.at, s]));
-  const fresh: FileReading[] = [];
-  const freshRows: number[] = [];
-  readings.forEach((r, i) => {
-    const same = stored.get(r.at);
+  const stored = new Map(
+    readingsBetween(ctx.db, key, out.at[0]!, out.at[out.at.length - 1]!).map((r) => [r.at, r]),
+  );
+  if (stored.size === 0) {
+    counts.inserts += out.at.length;
+    return out;
+  }
+  const fresh = emptyLike(batch);
+  out.at.forEach((at, i) => {
+    const same = stored.get(at);
+    const value = out.value[i]!;
     if (!same) {
-      fresh.push(r);
-      freshRows.push(rows[i]!);
-    } else if (same.value === r.value && (same.estimated === 1) === r.estimated) {
+      push(fresh, out.rows[i]!, at, value, out.estimated[i]!);
+    } else if (same.value === value && (same.estimated === 1) === out.estimated[i]) {
       counts.unchanged++;
     } else {
       sheet.problems.push(
         problem(
           'duplicate_conflict',
-          rows[i]!,
+          out.rows[i]!,
           '',
-          String(r.value),
-          `${batch.code} ${iso(r.at)}: 已存读数 ${same.value} / stored reading ${same.value}`,
+          String(value),
+          `${batch.code} ${iso(at)}: 已存读数 ${same.value} / stored reading ${same.value}`,
         ),
       );
     }
   });
-  counts.inserts += fresh.length;
-  return { ...batch, rows: freshRows, readings: fresh };
+  counts.inserts += fresh.at.length;
+  return fresh;
 }
 
-const at = (batch: MeterBatch, i: number) => (batch.readings[i] as FileReading).at;
+function emptyLike(batch: MeterBatch): MeterBatch {
+  return { meterId: batch.meterId, code: batch.code, rows: [], at: [], value: [], estimated: [] };
+}
 
-function isSorted(batch: MeterBatch): boolean {
-  for (let i = 1; i < batch.readings.length; i++) if (at(batch, i - 1) > at(batch, i)) return false;
+function push(b: MeterBatch, row: number, at: number, value: number, estimated: boolean): void {
+  b.rows.push(row);
+  b.at.push(at);
+  b.value.push(value);
+  b.estimated.push(estimated);
+}
+
+function isSorted(at: readonly number[]): boolean {
+  for (let i = 1; i < at.length; i++) if (at[i - 1]! > at[i]!) return false;
   return true;
 }
 
@@ -238,21 +251,19 @@ function isSorted(batch: MeterBatch): boolean {
  * reading before it (no consumption is assumed in a gap), else 0 — and that starting point is
  * imported too, so the first interval counts and a re-import finds the same values.
  */
-function cumulate(ctx: Ctx, meterId: string, rows: number[], readings: FileReading[]) {
-  const first = readings[0] as FileReading;
-  const second = readings[1] as FileReading | undefined;
-  const step = second ? second.at - first.at : 3_600_000;
-  const startAt = first.at - step;
-  const before = readingBefore(ctx.db, meterKey(ctx.db, meterId), startAt + 1);
+function cumulate(ctx: Ctx, batch: MeterBatch): MeterBatch {
+  const first = batch.at[0]!;
+  const step = batch.at.length > 1 ? batch.at[1]! - first : 3_600_000;
+  const startAt = first - step;
+  const before = readingBefore(ctx.db, meterKey(ctx.db, batch.meterId), startAt + 1);
   let register = before?.value ?? 0;
-  const out: FileReading[] = [{ at: startAt, value: register, estimated: false }];
-  const outRows = [rows[0] as number];
-  readings.forEach((r, i) => {
-    register = Math.round((register + r.value) * 1e6) / 1e6;
-    out.push({ at: r.at, value: register, estimated: r.estimated });
-    outRows.push(rows[i] as number);
+  const out = emptyLike(batch);
+  push(out, batch.rows[0]!, startAt, register, false);
+  batch.at.forEach((at, i) => {
+    register = Math.round((register + batch.value[i]!) * 1e6) / 1e6;
+    push(out, batch.rows[i]!, at, register, batch.estimated[i]!);
   });
-  return { rows: outRows, readings: out };
+  return out;
 }
 
 function writeBatch(
@@ -263,10 +274,10 @@ function writeBatch(
   counts: { reviews: number },
   onChunk: (done: number) => void,
 ): void {
-  if (batch.readings.length === 0) return;
+  if (batch.at.length === 0) return;
   const openBefore = openReviewEnds(ctx, batch.meterId);
   try {
-    addCheckedReadings(ctx, batch.meterId, batch.readings, {
+    addCheckedReadings(ctx, batch.meterId, batch, {
       source: 'import',
       note: `导入 ${request.fileName}`,
       onChunk,
@@ -292,7 +303,7 @@ function writeBatch(
   let rowAt: Map<number, number> | null = null;
   for (const end of openReviewEnds(ctx, batch.meterId)) {
     if (openBefore.has(end.to_at)) continue;
-    rowAt ??= new Map(batch.readings.map((r, i) => [r.at, batch.rows[i] as number]));
+    rowAt ??= new Map(batch.at.map((at, i) => [at, batch.rows[i] as number]));
     counts.reviews++;
     sheet.problems.push(
       problem(

@@ -5,19 +5,17 @@
 import type { Db } from '../store/tx';
 import { problem, type ParsedSheet } from './readingImportSheet';
 
-/** A reading from the file: UTC ms, register value (or interval amount), estimated flag. */
-export interface FileReading {
-  at: number;
-  value: number;
-  estimated: boolean;
-}
-
+/**
+ * One meter's readings from the file as parallel columns: sheet row, UTC ms, register value (or
+ * interval amount) and estimated flag of each.
+ */
 export interface MeterBatch {
   meterId: string;
   code: string;
-  /** Sheet row of each reading. */
   rows: number[];
-  readings: FileReading[];
+  at: number[];
+  value: number[];
+  estimated: boolean[];
 }
 
 interface MeterRef {
@@ -62,19 +60,23 @@ export function resolveRefs(db: Db, sheet: ParsedSheet): MeterBatch[] {
       }
       continue;
     }
-    let batch = batches.get(meter.id);
+    const batch = batches.get(meter.id);
     if (!batch) {
-      batch = { meterId: meter.id, code: meter.code, rows: [], readings: [] };
-      batches.set(meter.id, batch);
-    }
-    for (let i = 0; i < list.at.length; i++) {
-      batch.rows.push(list.rows[i] as number);
-      batch.readings.push({
-        at: list.at[i] as number,
-        value: list.value[i] as number,
-        estimated: list.estimated[i] as boolean,
+      // The file's own arrays: a meter named one way only (the usual case) is not copied.
+      batches.set(meter.id, {
+        meterId: meter.id,
+        code: meter.code,
+        rows: list.rows,
+        at: list.at,
+        value: list.value,
+        estimated: list.estimated,
       });
+      continue;
     }
+    batch.rows = batch.rows.concat(list.rows);
+    batch.at = batch.at.concat(list.at);
+    batch.value = batch.value.concat(list.value);
+    batch.estimated = batch.estimated.concat(list.estimated);
   }
   return [...batches.values()];
 }

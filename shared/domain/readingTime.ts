@@ -25,6 +25,9 @@ const BAD = (reason: string): StampReading => ({ kind: 'bad', reason });
  */
 let scanValue = 0;
 let scanEnd = 0;
+/** The date part of the last stamp read and its UTC midnight (wall clock), for the next one. */
+let lastDate = '';
+let lastDayMs = 0;
 
 /** Scans digits from `i`; returns how many there were. */
 function digits(s: string, i: number): number {
@@ -59,23 +62,34 @@ function daysInMonth(year: number, month: number): number {
 export function readStamp(text: string): StampReading {
   const s = text.trim();
   if (s === '') return BAD('empty');
-  let n = digits(s, 0);
-  const year = scanValue;
-  if (n !== 4 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
-  n = digits(s, scanEnd + 1);
-  const month = scanValue;
-  if (n < 1 || n > 2 || !isDateSep(s.charAt(scanEnd))) {
-    return BAD('not a date and time');
+  let i: number;
+  let dayMs: number;
+  const c = s.charCodeAt(lastDate.length);
+  if (lastDate !== '' && s.startsWith(lastDate) && !(c >= 48 && c <= 57)) {
+    // The same date as the stamp before (a platform's file changes date once a day).
+    i = lastDate.length;
+    dayMs = lastDayMs;
+  } else {
+    let n = digits(s, 0);
+    const year = scanValue;
+    if (n !== 4 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
+    n = digits(s, scanEnd + 1);
+    const month = scanValue;
+    if (n < 1 || n > 2 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
+    n = digits(s, scanEnd + 1);
+    const day = scanValue;
+    if (n < 1 || n > 2) return BAD('not a date and time');
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      return BAD('no such date');
+    }
+    if (year < 1970 || year > 2099) return BAD('year outside 1970–2099');
+    i = scanEnd;
+    if (s.charAt(i) === '日') i++;
+    dayMs = Date.UTC(year, month - 1, day);
+    lastDate = s.slice(0, i);
+    lastDayMs = dayMs;
   }
-  n = digits(s, scanEnd + 1);
-  const day = scanValue;
-  if (n < 1 || n > 2) return BAD('not a date and time');
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return BAD('no such date');
-  }
-  if (year < 1970 || year > 2099) return BAD('year outside 1970–2099');
-  let i = scanEnd;
-  if (s.charAt(i) === '日') i++;
+  let n: number;
   let hour = 0;
   let minute = 0;
   let second = 0;
@@ -108,7 +122,7 @@ export function readStamp(text: string): StampReading {
       return BAD('no such time of day');
     }
   }
-  const wall = Date.UTC(year, month - 1, day) + hour * HOUR_MS + minute * MINUTE_MS + second * 1000;
+  const wall = dayMs + hour * HOUR_MS + minute * MINUTE_MS + second * 1000;
   const wallMs = wall + millis;
   while (s.charAt(i) === ' ') i++;
   if (i === s.length) return { kind: 'wall', wall: wallMs };
