@@ -20,7 +20,7 @@ import type { Db } from '../store/tx';
 import { writeDayChanges, type DayChange } from './metersDaily';
 import { eventsOf } from './metersEventStore';
 import type { ReadingColumns } from './metersBulk';
-import { columnInserter, readingAfter, readingBefore } from './metersReadingStore';
+import { insertColumns, readingAfter, readingBefore } from './metersReadingStore';
 import type { Meter } from './metersStore';
 
 const settings = settingsOf();
@@ -92,10 +92,7 @@ export function appendChunk(
     fromValue = value;
     fromEstimated = estimated;
   }
-  const insert = columnInserter(db, key, entry);
-  for (let i = start; i < end; i++) {
-    insert(cols.at[i] as number, cols.value[i] as number, cols.estimated[i] as boolean);
-  }
+  insertColumns(db, key, entry, cols, start, end);
   const labelled = new Map<string, DayChange>();
   for (const [day, change] of days) labelled.set(dayLabel(day), change);
   writeDayChanges(db, meter.id, labelled);

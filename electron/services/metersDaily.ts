@@ -208,9 +208,22 @@ export function writeDayChanges(
   changes: ReadonlyMap<string, DayChange>,
 ): void {
   if (changes.size === 0) return;
-  const get = prepared(
-    db,
-    'SELECT day, amount, intervals, estimated, pending FROM meter_daily WHERE meter_id = ? AND day = ?',
+  // The stored rows of the changed span in one query, not one query per day: a year of hourly
+  // data changes hundreds of days at once.
+  let first = '';
+  let last = '';
+  for (const day of changes.keys()) {
+    if (first === '' || day < first) first = day;
+    if (day > last) last = day;
+  }
+  const stored = new Map(
+    (
+      prepared(
+        db,
+        `SELECT day, amount, intervals, estimated, pending FROM meter_daily
+         WHERE meter_id = ? AND day BETWEEN ? AND ?`,
+      ).all(meterId, first, last) as DailyRow[]
+    ).map((r) => [r.day, r]),
   );
   const insert = prepared(
     db,
@@ -224,7 +237,7 @@ export function writeDayChanges(
   );
   const remove = prepared(db, 'DELETE FROM meter_daily WHERE meter_id = ? AND day = ?');
   for (const [day, c] of changes) {
-    const row = get.get(meterId, day) as DailyRow | undefined;
+    const row = stored.get(day);
     const next = {
       meter: meterId,
       day,

@@ -11,7 +11,13 @@ import type {
   ReadingProblemKind,
 } from '../../shared/contract/readingImport';
 import { DeskError } from '../../shared/contract/errors';
-import { readStamp, WallClock } from '../../shared/domain/readingTime';
+import {
+  lastStamp,
+  lastStampKind,
+  parseStamp,
+  readStamp,
+  WallClock,
+} from '../../shared/domain/readingTime';
 import type { TableRows } from './tableFile';
 
 /** The readings of one meter reference (a code or a serial as the file writes it). */
@@ -238,10 +244,11 @@ export function parseSheet(
 
   /** The row's instant, or null with its problem recorded. */
   const instantOf = (text: string, row: number): number | null => {
-    const stamp = readStamp(text);
-    if (stamp.kind === 'instant') return stamp.ms;
-    if (stamp.kind === 'bad') {
-      problems.push(problem('bad_time', row, timeHeader, text, stamp.reason));
+    const ms = parseStamp(text);
+    const kind = lastStampKind();
+    if (kind === 'instant') return ms;
+    if (kind === 'bad') {
+      problems.push(problem('bad_time', row, timeHeader, text, lastStamp().reason));
       return null;
     }
     sheet.walls++;
@@ -250,10 +257,11 @@ export function parseSheet(
       problems.push(problem('no_zone', row, timeHeader, text));
       return null;
     }
-    const ms = clock.toUtc(stamp.wall);
-    if (ms === null)
+    const utc = clock.toUtc(ms);
+    if (utc === null) {
       problems.push(problem('bad_time', row, timeHeader, text, `${zone} 无此时刻 (DST gap)`));
-    return ms;
+    }
+    return utc;
   };
 
   const add = (

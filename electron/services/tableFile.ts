@@ -3,6 +3,7 @@
 // Generic on purpose: the asset import uses it, and so will meter-reading imports. Every refusal
 // is one DeskError naming the problem, raised before any parsing where the check allows.
 import { parse } from 'csv-parse/sync';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { TableFormat, TextEncodingName } from '../../shared/contract/assetTransfer';
 import { DeskError } from '../../shared/contract/errors';
@@ -103,11 +104,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     refuse('The file is UTF-16 text; save it as "CSV UTF-8" or as a CSV in the default encoding.');
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
-  }
+  // isUtf8 checks the bytes natively, several times faster than a fatal TextDecoder on a large file.
+  if (isUtf8(bytes))
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      encoding: 'utf-8',
+    };
+  return { text: iconv.decode(Buffer.from(bytes), 'gb18030'), encoding: 'gb18030' };
 }
 
 /**

@@ -16,7 +16,6 @@ export type StampReading =
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-const BAD = (reason: string): StampReading => ({ kind: 'bad', reason });
 
 /**
  * The digits scanned last: their value and the index after them. Module
@@ -60,8 +59,38 @@ function daysInMonth(year: number, month: number): number {
  * (platforms do not write it). A date alone is local midnight.
  */
 export function readStamp(text: string): StampReading {
+  const value = parseStamp(text);
+  if (stampKind === 'instant') return { kind: 'instant', ms: value };
+  if (stampKind === 'wall') return { kind: 'wall', wall: value };
+  return { kind: 'bad', reason: stampReason };
+}
+
+/** What the last parseStamp found: an instant, a wall time, or nothing (and why). */
+let stampKind: StampReading['kind'] = 'bad';
+let stampReason = '';
+
+export function lastStamp(): { kind: StampReading['kind']; reason: string } {
+  return { kind: stampKind, reason: stampReason };
+}
+
+export function lastStampKind(): StampReading['kind'] {
+  return stampKind;
+}
+
+function bad(reason: string): number {
+  stampKind = 'bad';
+  stampReason = reason;
+  return Number.NaN;
+}
+
+/**
+ * readStamp without an object per call (a million-row import's path): the number is the
+ * instant's or the wall time's ms, and lastStampKind() says which (NaN and 'bad' when
+ * unreadable; lastStamp() then gives the reason).
+ */
+export function parseStamp(text: string): number {
   const s = text.trim();
-  if (s === '') return BAD('empty');
+  if (s === '') return bad('empty');
   let i: number;
   let dayMs: number;
   const c = s.charCodeAt(lastDate.length);
@@ -72,17 +101,17 @@ export function readStamp(text: string): StampReading {
   } else {
     let n = digits(s, 0);
     const year = scanValue;
-    if (n !== 4 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
+    if (n !== 4 || !isDateSep(s.charAt(scanEnd))) return bad('not a date and time');
     n = digits(s, scanEnd + 1);
     const month = scanValue;
-    if (n < 1 || n > 2 || !isDateSep(s.charAt(scanEnd))) return BAD('not a date and time');
+    if (n < 1 || n > 2 || !isDateSep(s.charAt(scanEnd))) return bad('not a date and time');
     n = digits(s, scanEnd + 1);
     const day = scanValue;
-    if (n < 1 || n > 2) return BAD('not a date and time');
+    if (n < 1 || n > 2) return bad('not a date and time');
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      return BAD('no such date');
+      return bad('no such date');
     }
-    if (year < 1970 || year > 2099) return BAD('year outside 1970–2099');
+    if (year < 1970 || year > 2099) return bad('year outside 1970–2099');
     i = scanEnd;
     if (s.charAt(i) === '日') i++;
     dayMs = Date.UTC(year, month - 1, day);
@@ -97,21 +126,21 @@ export function readStamp(text: string): StampReading {
   if (i < s.length && (s.charAt(i) === 'T' || s.charAt(i) === ' ')) {
     while (s.charAt(i) === ' ' || s.charAt(i) === 'T') i++;
     n = digits(s, i);
-    if (n < 1 || n > 2 || s.charAt(scanEnd) !== ':') return BAD('not a time of day');
+    if (n < 1 || n > 2 || s.charAt(scanEnd) !== ':') return bad('not a time of day');
     hour = scanValue;
     n = digits(s, scanEnd + 1);
-    if (n !== 2) return BAD('not a time of day');
+    if (n !== 2) return bad('not a time of day');
     minute = scanValue;
     i = scanEnd;
     if (s.charAt(i) === ':') {
       n = digits(s, i + 1);
-      if (n !== 2) return BAD('not a time of day');
+      if (n !== 2) return bad('not a time of day');
       second = scanValue;
       i = scanEnd;
       if (s.charAt(i) === '.' || s.charAt(i) === ',') {
         n = digits(s, i + 1);
         const places = n;
-        if (places < 1 || places > 9) return BAD('not a time of day');
+        if (places < 1 || places > 9) return bad('not a time of day');
         millis =
           Math.floor(scanValue / 10 ** Math.max(0, places - 3)) * 10 ** Math.max(0, 3 - places);
         i = scanEnd;
@@ -119,16 +148,20 @@ export function readStamp(text: string): StampReading {
     }
     // 24:00 is the end of the day, as ISO 8601 allows.
     if (hour > 24 || minute > 59 || second > 59 || (hour === 24 && minute + second + millis > 0)) {
-      return BAD('no such time of day');
+      return bad('no such time of day');
     }
   }
   const wall = dayMs + hour * HOUR_MS + minute * MINUTE_MS + second * 1000;
   const wallMs = wall + millis;
   while (s.charAt(i) === ' ') i++;
-  if (i === s.length) return { kind: 'wall', wall: wallMs };
+  if (i === s.length) {
+    stampKind = 'wall';
+    return wallMs;
+  }
   const zone = s.charAt(i);
-  if ((zone === 'Z' || zone === 'z') && i + 1 === s.length) return { kind: 'instant', ms: wallMs };
-  if (zone !== '+' && zone !== '-') return BAD('unreadable time zone');
+  stampKind = 'instant';
+  if ((zone === 'Z' || zone === 'z') && i + 1 === s.length) return wallMs;
+  if (zone !== '+' && zone !== '-') return bad('unreadable time zone');
   n = digits(s, i + 1);
   let offset: number;
   let end: number;
@@ -138,18 +171,18 @@ export function readStamp(text: string): StampReading {
   } else if (n === 2 && s.charAt(scanEnd) === ':') {
     const hours = scanValue;
     n = digits(s, scanEnd + 1);
-    if (n !== 2) return BAD('unreadable time zone');
+    if (n !== 2) return bad('unreadable time zone');
     offset = hours * 60 + scanValue;
     end = scanEnd;
   } else if (n === 2) {
     offset = scanValue * 60;
     end = scanEnd;
   } else {
-    return BAD('unreadable time zone');
+    return bad('unreadable time zone');
   }
-  if (end !== s.length || offset > 14 * 60) return BAD('unreadable time zone');
+  if (end !== s.length || offset > 14 * 60) return bad('unreadable time zone');
   const sign = zone === '+' ? 1 : -1;
-  return { kind: 'instant', ms: wallMs - sign * offset * MINUTE_MS };
+  return wallMs - sign * offset * MINUTE_MS;
 }
 
 /**
