@@ -182,7 +182,7 @@ function prepareBatch(
           problem(
             'duplicate_conflict',
             batch.rows[i]!,
-            '',
+            batch.column,
             String(value),
             `${batch.code} ${iso(at)}: 第 ${row} 行为 ${out.value[last]} / row ${row} has ${out.value[last]}`,
           ),
@@ -217,7 +217,7 @@ function prepareBatch(
         problem(
           'duplicate_conflict',
           out.rows[i]!,
-          '',
+          batch.column,
           String(value),
           `${batch.code} ${iso(at)}: 已存读数 ${same.value} / stored reading ${same.value}`,
         ),
@@ -229,7 +229,8 @@ function prepareBatch(
 }
 
 function emptyLike(batch: MeterBatch): MeterBatch {
-  return { meterId: batch.meterId, code: batch.code, rows: [], at: [], value: [], estimated: [] };
+  const { meterId, code, column } = batch;
+  return { meterId, code, column, rows: [], at: [], value: [], estimated: [] };
 }
 
 function push(b: MeterBatch, row: number, at: number, value: number, estimated: boolean): void {

@@ -12,6 +12,8 @@ import { problem, type ParsedSheet } from './readingImportSheet';
 export interface MeterBatch {
   meterId: string;
   code: string;
+  /** The header naming the meter (wide: its own column), for the problems of its readings. */
+  column: string;
   rows: number[];
   at: number[];
   value: number[];
@@ -66,6 +68,7 @@ export function resolveRefs(db: Db, sheet: ParsedSheet): MeterBatch[] {
       batches.set(meter.id, {
         meterId: meter.id,
         code: meter.code,
+        column: list.column,
         rows: list.rows,
         at: list.at,
         value: list.value,
