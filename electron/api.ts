@@ -12,6 +12,7 @@ import { DeskError } from '../shared/contract/errors';
 import type { Core, Ctx } from './context';
 import { toErrorBody, validationError } from './errors';
 import { refuseUnpairedSurrogates } from './inputText';
+import { analyticsHandlers } from './services/analytics';
 import { assetBulkHandlers } from './services/assetBulk';
 import { assetsHandlers } from './services/assets';
 import { assetTransferHandlers } from './services/assetTransfer';
@@ -23,11 +24,13 @@ import { systemHandlers } from './services/system';
 import { crewsHandlers } from './services/crews';
 import { metersHandlers } from './services/meters';
 import { partsHandlers } from './services/parts';
+import { peopleHandlers } from './services/people';
 import { plansHandlers } from './services/plans';
 import { readingImportHandlers } from './services/readingImportJobs';
 import { settingsHandlers } from './services/settings';
 import { requestsHandlers } from './services/requests';
 import { workOrdersHandlers } from './services/workOrders';
+import { workOrdersPrintHandlers } from './services/workOrderPrint';
 import { workOrderViewsHandlers } from './services/workOrderViews';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>, ctx: Ctx) => ResultOf<M>;
@@ -70,6 +73,7 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     dataTransferHandlers,
     crewsHandlers,
     workOrdersHandlers,
+    workOrdersPrintHandlers,
     requestsHandlers,
     workOrderViewsHandlers,
     partsHandlers,
@@ -77,6 +81,8 @@ export function createApi(core: Core, options: ApiOptions = {}): Api {
     metersHandlers,
     readingImportHandlers,
     settingsHandlers,
+    peopleHandlers,
+    analyticsHandlers,
   );
   for (const name of Object.keys(contract)) {
     if (!table.has(name as MethodName)) throw new Error(`No handler for ${name}`);

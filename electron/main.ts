@@ -1,7 +1,8 @@
 // The Electron main process: one hardened window, the app://desk/ protocol that serves the built
-// renderer, and the IPC relay to the database worker. With preload.ts and print.ts it is the only
-// file that imports 'electron'; the database itself runs in a worker thread (coreWorker.ts), never
-// here, because better-sqlite3 is synchronous and this process must stay responsive.
+// renderer, the IPC relay to the database worker, and printing (print.ts). With preload.ts and
+// print.ts it is the only file that imports 'electron'; the database itself runs in a worker thread
+// (coreWorker.ts), never here, because better-sqlite3 is synchronous and this process must stay
+// responsive.
 import {
   app,
   BrowserWindow,
@@ -12,12 +13,14 @@ import {
   type IpcMainInvokeEvent,
   type Session,
   type WebContents,
+  type WebPreferences,
 } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE_CHANNEL } from '../shared/contract/bridge';
 import type { Envelope } from '../shared/contract/errors';
 import { resolveDbPath } from './paths';
+import { registerPrinting } from './print';
 import { CONTENT_SECURITY_POLICY } from './web/server';
 import { contentTypeOf, resolveStatic } from './web/staticFiles';
 import { createCoreClient, type CoreClient } from './worker/coreClient';
@@ -143,6 +146,19 @@ async function relay(
   return core.call(method, input);
 }
 
+/** Every window of the app, the hidden print window included, runs the page with these. */
+const webPreferences: WebPreferences = {
+  preload: preloadFile,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  // A middle click would open links in a new window; the app never wants one.
+  disableBlinkFeatures: 'Auxclick',
+};
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -152,17 +168,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Utility Desk',
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      // A middle click would open links in a new window; the app never wants one.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences,
   });
   // Shown once painted, so the user never sees an empty white frame.
   win.once('ready-to-show', () => win.show());
@@ -182,6 +188,7 @@ function start(): void {
   limitPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, serveApp);
   ipcMain.handle(BRIDGE_CHANNEL, relay);
+  registerPrinting({ origin: APP_ORIGIN, isAppUrl, webPreferences });
   createWindow();
   app.on('activate', () => {
     // macOS: clicking the dock icon with no window open brings one back.

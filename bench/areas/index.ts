@@ -1,12 +1,14 @@
 // The registry of benchmark areas, in the order a full run takes them. Adding an area is one module
 // under bench/areas/ and one line here. The sqlite limits come first so later ratios reuse them.
 import type { Area } from '../lib/types';
+import { analyticsArea } from './analytics';
 import { assetsArea } from './assets';
 import { assetsUiArea } from './assetsUi';
 import { maintenanceArea } from './maintenance';
 import { metersArea } from './meters';
 import { placesArea } from './places';
 import { sqliteArea } from './sqlite';
+import { workOrderPrintArea } from './workOrderPrint';
 
 export const areas: readonly Area[] = [
   sqliteArea,
@@ -14,7 +16,9 @@ export const areas: readonly Area[] = [
   assetsArea,
   assetsUiArea,
   maintenanceArea,
+  workOrderPrintArea,
   metersArea,
+  analyticsArea,
 ];
 
 // Result names start with the area name; two areas with one name would make --only ambiguous.

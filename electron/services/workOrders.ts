@@ -1,5 +1,6 @@
-// Handlers of work orders: create, read, edit, move through the lifecycle, list, mark printed and
-// fetch an attachment. The lifecycle step is workOrderTransition.ts, the list workOrderQuery.ts.
+// Handlers of work orders: create, read, edit, move through the lifecycle, list and fetch an
+// attachment. The lifecycle step is workOrderTransition.ts, the list workOrderQuery.ts, printing
+// workOrderPrint.ts.
 import type { ParsedInputOf } from '../../shared/contract';
 import type { WorkOrder } from '../../shared/contract/workOrders';
 import { DeskError } from '../../shared/contract/errors';
@@ -18,7 +19,6 @@ type Method =
   | 'workOrders.update'
   | 'workOrders.transition'
   | 'workOrders.query'
-  | 'workOrders.markPrinted'
   | 'workOrders.attachment';
 
 type Patch = ParsedInputOf<'workOrders.update'>['patch'];
@@ -210,39 +210,6 @@ export const workOrdersHandlers: Handlers<Method> = {
   'workOrders.transition': (input, ctx) => transitionOrder(ctx, input),
 
   'workOrders.query': (input, ctx) => queryOrders(ctx.db, input),
-
-  'workOrders.markPrinted': ({ ids }, ctx) =>
-    inTransaction(ctx.db, () => {
-      const printedAt = nowIso();
-      const list = JSON.stringify(ids);
-      const rows = prepared(
-        ctx.db,
-        `SELECT id, number, printed_at, printed_by FROM work_orders
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      ).all(list) as {
-        id: string;
-        number: string;
-        printed_at: string | null;
-        printed_by: string;
-      }[];
-      prepared(
-        ctx.db,
-        `UPDATE work_orders SET printed_at = ?, printed_by = ?, updated_at = ?
-         WHERE id IN (SELECT value FROM json_each(?))`,
-      ).run(printedAt, ctx.actor, printedAt, list);
-      for (const row of rows) {
-        writeAudit(ctx.db, {
-          actor: ctx.actor,
-          entity: 'work_order',
-          entityId: row.id,
-          action: 'update',
-          before: { number: row.number, printedAt: row.printed_at, printedBy: row.printed_by },
-          after: { number: row.number, printedAt, printedBy: ctx.actor },
-          note: '打印工单',
-        });
-      }
-      return { updated: rows.length, printedAt };
-    }),
 
   'workOrders.attachment': ({ id }, ctx) => {
     const row = prepared(

@@ -1,6 +1,7 @@
 // The API contract: every method's name, input schema and result schema. Both transports and the
 // renderer's client are typed from this one table.
 import type { z } from 'zod';
+import { analyticsMethods } from './analytics';
 import { assetsMethods } from './assets';
 import { assetsTransferMethods } from './assetTransfer';
 import { backupMethods } from './backup';
@@ -10,9 +11,11 @@ import { placesMethods } from './places';
 import { crewsMethods } from './crews';
 import { metersMethods } from './meters';
 import { partsMethods } from './parts';
+import { peopleMethods } from './people';
 import { metersImportMethods } from './readingImport';
 import { plansMethods } from './plans';
 import { requestsMethods, workOrdersMethods } from './workOrders';
+import { workOrdersPrintMethods } from './workOrderPrint';
 import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 
@@ -31,12 +34,15 @@ export const contract = {
   ...dataTransferMethods,
   ...crewsMethods,
   ...workOrdersMethods,
+  ...workOrdersPrintMethods,
   ...requestsMethods,
   ...partsMethods,
   ...plansMethods,
   ...metersMethods,
   ...metersImportMethods,
   ...settingsMethods,
+  ...peopleMethods,
+  ...analyticsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

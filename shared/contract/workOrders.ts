@@ -326,11 +326,7 @@ export const workOrdersMethods = {
     }),
   },
   'workOrders.kpis': { input: z.object({}).strict(), result: Kpis },
-  /** Marks orders as printed (when, by whom) without touching their status. */
-  'workOrders.markPrinted': {
-    input: z.object({ ids: z.array(Id).min(1).max(10_000) }).strict(),
-    result: z.object({ updated: z.number().int(), printedAt: z.string() }),
-  },
+  // workOrders.markPrinted, printData and prints: workOrderPrint.ts.
   'workOrders.attachment': {
     input: z.object({ id: Id }).strict(),
     result: AttachmentInfo.extend({ contentBase64: z.string() }),

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNEL } from '../../shared/contract/bridge';
+import { BRIDGE_CHANNEL, PRINT_CHANNEL } from '../../shared/contract/bridge';
 import type { Envelope, ResultOf } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/web/server';
 import { createCoreClient } from '../../electron/worker/coreClient';
@@ -127,7 +127,7 @@ describe('the bundles', () => {
     expect(worker).not.toContain('require("electron")');
   });
 
-  it('the preload exposes exactly { call } on window.desk, which invokes the bridge channel', async () => {
+  it('the preload exposes exactly { call, print } on window.desk, which invoke the bridge channels', async () => {
     const exposed: [string, unknown][] = [];
     const invoked: unknown[][] = [];
     const required: string[] = [];
@@ -159,7 +159,7 @@ describe('the bundles', () => {
     const [key, value] = exposed[0] ?? [];
     expect(key).toBe('desk');
     const desk = value as Record<string, unknown>;
-    expect(Object.keys(desk)).toEqual(['call']);
+    expect(Object.keys(desk)).toEqual(['call', 'print']);
     const call = desk.call;
     if (typeof call !== 'function') throw new Error('window.desk.call is not a function');
     await expect(call('places.list', { parentId: null })).resolves.toEqual({
@@ -167,6 +167,14 @@ describe('the bundles', () => {
       result: 'pong',
     });
     expect(invoked).toEqual([[BRIDGE_CHANNEL, 'places.list', { parentId: null }]]);
+    // print (electronPrint.test.ts) goes down its own channel, to the main process's print handler.
+    const print = desk.print;
+    if (typeof print !== 'function') throw new Error('window.desk.print is not a function');
+    await print({ path: '/print/work-orders', output: 'printer' });
+    expect(invoked.at(-1)).toEqual([
+      PRINT_CHANNEL,
+      { path: '/print/work-orders', output: 'printer' },
+    ]);
   });
 });
 

@@ -104,6 +104,8 @@ const READ_ONLY = new Set<string>([
   'workOrders.board',
   'workOrders.kpis',
   'workOrders.attachment',
+  'workOrders.printData',
+  'workOrders.prints',
   'requests.list',
   'requests.get',
   'requests.openOrdersFor',
@@ -126,6 +128,22 @@ const READ_ONLY = new Set<string>([
   'meters.importStart',
   'meters.importJob',
   'meters.importCancel',
+  'people.headcounts',
+  'people.enterprises',
+  'people.importPreview',
+  'people.template',
+  'analytics.yearly',
+  'analytics.trend',
+  'analytics.monthly',
+  'analytics.breakdown',
+  'analytics.coverage',
+  'analytics.waterBalance',
+  'analytics.targets',
+  'analytics.nightFlow',
+  'analytics.leakAlerts',
+  'analytics.park',
+  'analytics.lighting',
+  'analytics.irrigation',
 ]);
 
 /**
@@ -495,6 +513,17 @@ beforeAll(async () => {
     contentBase64: unknownMeterCsv,
   });
   await importEnded(job.jobId);
+  // People and analytics: an enterprise to edit and one to delete, a headcount file to import.
+  const enterprise = call(api, 'people.createEnterprise', {
+    siteId: campus.site.id,
+    name: '模糊企业',
+    code: 'QY-FZ',
+  });
+  const doomedEnterprise = call(api, 'people.createEnterprise', {
+    siteId: campus.site.id,
+    name: '待删企业',
+  });
+  const headcountCsv = '校区,年份,学生,教职工,其他人员\n职业技术学院主校区,2024,8000,600,300\n';
   bases = {
     'places.list': { parentId: campus.site.id },
     'places.get': { id: campus.room.id },
@@ -663,7 +692,14 @@ beforeAll(async () => {
     },
     'workOrders.board': { date: '2026-01-15' },
     'workOrders.kpis': {},
-    'workOrders.markPrinted': { ids: [busyOrder.id, heldOrder.id] },
+    'workOrders.markPrinted': {
+      ids: [busyOrder.id, heldOrder.id],
+      copies: 2,
+      layout: 'a5x2',
+      output: 'pdf',
+    },
+    'workOrders.printData': { ids: [busyOrder.id, heldOrder.id, openOrder.id] },
+    'workOrders.prints': { id: busyOrder.id },
     'workOrders.attachment': { id: attachmentId },
     'requests.create': {
       reporter: '李四',
@@ -796,6 +832,78 @@ beforeAll(async () => {
     'meters.importStart': { fileName: 'fuzz.csv', contentBase64: unknownMeterCsv, dryRun: true },
     'meters.importJob': { jobId: job.jobId },
     'meters.importCancel': { jobId: job.jobId },
+    'people.headcounts': { siteId: campus.site.id, fromYear: 2020, toYear: 2030 },
+    'people.setHeadcount': {
+      siteId: campus.site.id,
+      year: 2024,
+      students: 8000,
+      staff: 600,
+      residents: 200,
+      others: 300,
+    },
+    'people.deleteHeadcount': { siteId: campus.site.id, year: 2024 },
+    'people.enterprises': { siteId: campus.site.id },
+    'people.createEnterprise': {
+      siteId: campus.site.id,
+      name: '新材料公司',
+      code: 'QY-NEW',
+      placeId: campus.building.id,
+      notes: '重点用水户',
+    },
+    'people.updateEnterprise': {
+      id: enterprise.id,
+      patch: { name: '模糊企业（改）', code: 'QY-FZ2', placeId: campus.building2.id, notes: 'x' },
+    },
+    'people.deleteEnterprise': { id: doomedEnterprise.id },
+    'people.setEnterpriseYear': {
+      enterpriseId: enterprise.id,
+      year: 2024,
+      valueAdded: 10_500,
+      waterQuota: 110_000,
+    },
+    'people.setEnterpriseMeters': { enterpriseId: enterprise.id, meterIds: [sub.id] },
+    'people.importPreview': {
+      kind: 'headcounts',
+      fileName: 'people.csv',
+      contentBase64: b64(headcountCsv),
+    },
+    'people.importCommit': {
+      kind: 'headcounts',
+      fileName: 'people.csv',
+      contentBase64: b64(headcountCsv),
+      mode: 'all',
+    },
+    'people.template': { kind: 'enterprises', format: 'csv', language: 'zh-CN' },
+    'analytics.yearly': { siteId: campus.site.id, utility: 'water', year: 2024 },
+    'analytics.trend': { siteId: campus.site.id, utility: 'water', fromYear: 2022, toYear: 2024 },
+    'analytics.monthly': { placeId: campus.building.id, utility: 'water', year: 2024 },
+    'analytics.breakdown': {
+      siteId: campus.site.id,
+      utility: 'water',
+      from: '2024-01-01',
+      to: '2024-12-31',
+    },
+    'analytics.coverage': { siteId: campus.site.id, utility: 'water' },
+    'analytics.waterBalance': { meterId: main.id, from: '2024-01-01', to: '2024-06-30' },
+    'analytics.targets': { siteId: campus.site.id, utility: 'water' },
+    'analytics.setTarget': {
+      siteId: campus.site.id,
+      utility: 'water',
+      year: 2024,
+      total: 100_000,
+      perCapitaPerYear: 30,
+    },
+    'analytics.nightFlow': { siteId: campus.site.id, from: '2024-03-01', to: '2024-03-31' },
+    'analytics.leakAlerts': { siteId: campus.site.id, from: '2024-01-01', to: '2024-06-30' },
+    // No alert in the fixture: answered NOT_FOUND, and mutations probe the refusals.
+    'analytics.requestFromLeakAlert': {
+      siteId: campus.site.id,
+      startNight: '2024-03-05',
+      reporter: '值班员',
+    },
+    'analytics.park': { siteId: campus.site.id, year: 2024 },
+    'analytics.lighting': { siteId: campus.site.id, year: 2024 },
+    'analytics.irrigation': { siteId: campus.site.id, year: 2024 },
   } satisfies Partial<Record<MethodName, unknown>>;
   known = [
     ...places.map((p) => p.id),
@@ -810,6 +918,7 @@ beforeAll(async () => {
     plan.id,
     meter.id,
     review.id,
+    enterprise.id,
     'assigned',
     'completed',
     'electrician',

@@ -10,6 +10,8 @@ import { sql as maintenance } from './0070-maintenance';
 import { sql as workOrderIndexes } from './0080-work-order-indexes';
 import { sql as workOrderSortKeys } from './0090-work-order-sort-keys';
 import { sql as meterReadings } from './0100-meter-readings';
+import { sql as workOrderPrints } from './0110-work-order-prints';
+import { sql as peopleAnalytics } from './0120-people-analytics';
 
 export interface Migration {
   version: number;
@@ -28,6 +30,8 @@ export const migrations: readonly Migration[] = [
   { version: 80, name: 'work-order-indexes', sql: workOrderIndexes },
   { version: 90, name: 'work-order-sort-keys', sql: workOrderSortKeys },
   { version: 100, name: 'meter-readings', sql: meterReadings },
+  { version: 110, name: 'work-order-prints', sql: workOrderPrints },
+  { version: 120, name: 'people-analytics', sql: peopleAnalytics },
 ];
 
 export const latestVersion = migrations[migrations.length - 1]?.version ?? 0;

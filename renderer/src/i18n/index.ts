@@ -2,6 +2,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import analyticsEn from './modules/analytics.en.json';
+import analyticsZh from './modules/analytics.zh-CN.json';
 import maintenanceViewsEn from './modules/maintenanceViews.en.json';
 import maintenanceViewsZh from './modules/maintenanceViews.zh-CN.json';
 import metersEn from './modules/meters.en.json';
@@ -14,10 +16,16 @@ import meterReviewsEn from './modules/meterReviews.en.json';
 import meterReviewsZh from './modules/meterReviews.zh-CN.json';
 import meterImportEn from './modules/meterImport.en.json';
 import meterImportZh from './modules/meterImport.zh-CN.json';
+import peopleEn from './modules/people.en.json';
+import peopleZh from './modules/people.zh-CN.json';
 import plansEn from './modules/plans.en.json';
 import plansZh from './modules/plans.zh-CN.json';
 import workOrdersEn from './modules/workOrders.en.json';
 import workOrdersZh from './modules/workOrders.zh-CN.json';
+import workOrderPrintEn from './modules/workOrderPrint.en.json';
+import workOrderPrintZh from './modules/workOrderPrint.zh-CN.json';
+import yearlyReportEn from './modules/yearlyReport.en.json';
+import yearlyReportZh from './modules/yearlyReport.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 // Each module keeps its strings in a file of its own under modules/, with its own top-level keys;
@@ -25,6 +33,7 @@ import zhCN from './zh-CN.json';
 const zhResources = {
   ...zhCN,
   ...workOrdersZh,
+  ...workOrderPrintZh,
   ...maintenanceViewsZh,
   ...plansZh,
   ...metersZh,
@@ -32,10 +41,14 @@ const zhResources = {
   ...meterDetailZh,
   ...meterReviewsZh,
   ...meterImportZh,
+  ...analyticsZh,
+  ...peopleZh,
+  ...yearlyReportZh,
 };
 const enResources = {
   ...en,
   ...workOrdersEn,
+  ...workOrderPrintEn,
   ...maintenanceViewsEn,
   ...plansEn,
   ...metersEn,
@@ -43,6 +56,9 @@ const enResources = {
   ...meterDetailEn,
   ...meterReviewsEn,
   ...meterImportEn,
+  ...analyticsEn,
+  ...peopleEn,
+  ...yearlyReportEn,
 };
 
 export const languages = ['zh-CN', 'en'] as const;

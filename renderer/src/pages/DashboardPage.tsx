@@ -1,4 +1,5 @@
-// The start page: what the register holds, and on an empty database an offer to load demo data.
+// The start page: what the register holds, the way to the yearly report, and on an empty database
+// an offer to load demo data.
 import { Button, Card, Empty, Progress, Space, Statistic, Typography, App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { placeKinds } from '../../../shared/contract/places';
 import { api } from '../api/client';
 import { errorText } from '../errorText';
 import { useLabel } from '../labels';
+import { YearlyReportCard } from './print/yearlyReport/YearlyReportCard';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -88,6 +90,7 @@ export function DashboardPage() {
           ))}
         </Space>
       </Card>
+      <YearlyReportCard />
       <Typography.Text type="secondary">{t('app.shortcuts')}</Typography.Text>
     </Space>
   );

@@ -12,8 +12,11 @@ import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { MetersPage } from '../pages/meters/MetersPage';
 import { LabelSheetPage } from '../pages/print/LabelSheetPage';
 import { RoundSheetPage } from '../pages/print/RoundSheetPage';
+import { WorkOrderPrintPage } from '../pages/print/workOrders/WorkOrderPrintPage';
+import { YearlyReportPage } from '../pages/print/yearlyReport/YearlyReportPage';
 import { PlacesPage } from '../pages/places/PlacesPage';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { navItems, navKeyOf } from './navigation';
 import { OperatorBadge } from './OperatorBadge';
@@ -68,7 +71,9 @@ export function AppShell() {
     return (
       <Routes>
         <Route path="/print/labels" element={<LabelSheetPage />} />
+        <Route path="/print/yearly-report" element={<YearlyReportPage />} />
         <Route path="/print/round-sheet" element={<RoundSheetPage />} />
+        <Route path="/print/work-orders" element={<WorkOrderPrintPage />} />
       </Routes>
     );
   }
@@ -145,6 +150,7 @@ export function AppShell() {
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="/maintenance" element={<MaintenancePage />} />
               <Route path="/meters" element={<MetersPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
               {navItems
                 .filter(
                   (n) =>
@@ -155,6 +161,7 @@ export function AppShell() {
                       'settings',
                       'maintenance',
                       'meters',
+                      'reports',
                     ].includes(n.key),
                 )
                 .map((n) => (

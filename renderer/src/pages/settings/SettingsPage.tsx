@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router';
 import { AuditTab } from './AuditTab';
 import { BackupTab } from './BackupTab';
 import { DataTab } from './DataTab';
+import { OrganisationTab } from './organisation/OrganisationTab';
+import { PeopleTab } from './people/PeopleTab';
 
 interface SettingsTab {
   /** In the address as ?tab=<key>. */
@@ -21,6 +23,12 @@ interface SettingsTab {
  * nothing else on this page needs to change.
  */
 export const settingsTabs: readonly SettingsTab[] = [
+  {
+    key: 'organisation',
+    title: 'people.tabs.organisation',
+    render: () => <OrganisationTab />,
+  },
+  { key: 'people', title: 'people.tabs.people', render: () => <PeopleTab /> },
   { key: 'backup', title: 'settings.tabs.backup', render: () => <BackupTab /> },
   { key: 'audit', title: 'settings.tabs.audit', render: () => <AuditTab /> },
   { key: 'data', title: 'settings.tabs.data', render: () => <DataTab /> },

@@ -1,7 +1,7 @@
 // One work order in a side drawer, loaded by id so any tab (orders, requests, the request form)
 // can open it: number, status and priority on top, the legal moves, the fields, covered assets,
-// checklist, timeline, parts, attachments and linked requests. Every change it makes is announced
-// with notifyOrdersChanged so lists and KPIs refresh.
+// checklist, timeline (with the print log), parts, attachments and linked requests, and 打印. Every
+// change it makes is announced with notifyOrdersChanged so lists and KPIs refresh.
 import { App, Descriptions, Drawer, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { notifyOrdersChanged } from '../maintenanceEvents';
 import { DueDate } from './orderColumns';
 import { OrderChecklist } from './OrderChecklist';
 import { OrderMoves } from './OrderMoves';
+import { PrintedValue, PrintLog, PrintOrderButton } from './OrderPrints';
 import {
   Attachments,
   CoveredAssets,
@@ -80,6 +81,7 @@ export function OrderDetail({ id, onClose }: Props) {
       open={id !== null}
       onClose={onClose}
       size={680}
+      extra={o && <PrintOrderButton order={o} />}
       title={
         o ? (
           <Space wrap size={4} data-testid="order-title">
@@ -159,6 +161,9 @@ export function OrderDetail({ id, onClose }: Props) {
                 {when(o.completedAt)}
               </Descriptions.Item>
             )}
+            <Descriptions.Item label={t('workOrderPrint.detail.printed')}>
+              <PrintedValue order={o} />
+            </Descriptions.Item>
             {Boolean(o.verifiedBy) && (
               <Descriptions.Item label={t('workOrders.fields.verifiedBy')}>
                 {o.verifiedBy}
@@ -173,6 +178,7 @@ export function OrderDetail({ id, onClose }: Props) {
           </Section>
           <Section title={t('workOrders.sections.timeline')}>
             <OrderTimeline order={o} />
+            <PrintLog order={o} />
           </Section>
           <Section title={t('workOrders.sections.parts')}>
             <PartsUsed order={o} />

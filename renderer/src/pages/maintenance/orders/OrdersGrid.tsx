@@ -1,9 +1,10 @@
 // The work-order list as one windowed grid, like the asset register's: only rows in view are
-// rendered, rows arrive in blocks from the store, headers sort, arrows move and Enter opens.
+// rendered, rows arrive in blocks from the store, headers sort, arrows move and Enter opens. With
+// onSelect, a tick box leads each row (Space ticks the focused row, Shift extends from the last).
 // It fills the window below its own top edge, so the KPI strip and filters above may wrap freely.
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Empty, Skeleton } from 'antd';
+import { Checkbox, Empty, Skeleton } from 'antd';
 import {
   useEffect,
   useLayoutEffect,
@@ -25,7 +26,12 @@ interface Props {
   onSort: (sort: OrderSort) => void;
   onOpen: (row: WorkOrderRow) => void;
   emptyText: string;
+  /** Ticked order ids, and what a tick does (range: Shift held, from the last tick). */
+  selected?: ReadonlySet<string>;
+  onSelect?: (row: WorkOrderRow, index: number, range: boolean) => void;
 }
+
+const TICK = 36;
 
 const ROW = 36;
 
@@ -64,7 +70,7 @@ function useFillHeight(ref: RefObject<HTMLDivElement | null>): number {
 
 export function OrdersGrid(props: Props) {
   const { t } = useTranslation();
-  const { columns, total, rowAt, ensure, sort, onSort, onOpen } = props;
+  const { columns, total, rowAt, ensure, sort, onSort, onOpen, selected, onSelect } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const height = useFillHeight(scrollRef);
   const [focus, setFocus] = useState(0);
@@ -84,10 +90,11 @@ export function OrdersGrid(props: Props) {
   }, [first, last, count, ensure]);
 
   // Growing columns (title, place) take the room a wide window has; the rest keep their width.
-  const template = columns
-    .map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`))
-    .join(' ');
-  const width = columns.reduce((a, c) => a + c.width, 0);
+  const template = [
+    ...(onSelect ? [`${TICK}px`] : []),
+    ...columns.map((c) => (c.grow ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)),
+  ].join(' ');
+  const width = columns.reduce((a, c) => a + c.width, onSelect ? TICK : 0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
@@ -105,6 +112,10 @@ export function OrdersGrid(props: Props) {
     else if (event.key === 'Home' && event.ctrlKey) move(0);
     else if (event.key === 'End' && event.ctrlKey) move(count - 1);
     else if (event.key === 'Enter' && row) onOpen(row);
+    else if (event.key === ' ' && row && onSelect) {
+      onSelect(row, focus, event.shiftKey);
+      event.preventDefault();
+    }
   };
 
   return (
@@ -123,6 +134,7 @@ export function OrdersGrid(props: Props) {
         className="desk-grid-header"
         style={{ gridTemplateColumns: template, minWidth: width, width: '100%' }}
       >
+        {onSelect && <div role="columnheader" aria-label={t('workOrderPrint.list.select')} />}
         {columns.map((c) => (
           <div
             key={c.key}
@@ -176,13 +188,24 @@ export function OrdersGrid(props: Props) {
                 }}
               >
                 {row ? (
-                  columns.map((c) => (
-                    <div key={c.key} role="gridcell" style={{ textAlign: c.align ?? 'left' }}>
-                      {c.render(row)}
-                    </div>
-                  ))
+                  <>
+                    {onSelect && (
+                      <div role="gridcell" onClick={(e) => e.stopPropagation()}>
+                        <Checkbox
+                          aria-label={t('workOrderPrint.list.selectRow', { number: row.number })}
+                          checked={selected?.has(row.id) ?? false}
+                          onChange={(e) => onSelect(row, item.index, e.nativeEvent.shiftKey)}
+                        />
+                      </div>
+                    )}
+                    {columns.map((c) => (
+                      <div key={c.key} role="gridcell" style={{ textAlign: c.align ?? 'left' }}>
+                        {c.render(row)}
+                      </div>
+                    ))}
+                  </>
                 ) : (
-                  <div style={{ gridColumn: `1 / span ${columns.length}` }}>
+                  <div style={{ gridColumn: `1 / span ${columns.length + (onSelect ? 1 : 0)}` }}>
                     <Skeleton.Input active size="small" style={{ width: 400 }} />
                   </div>
                 )}

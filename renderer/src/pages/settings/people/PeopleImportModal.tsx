@@ -1,0 +1,212 @@
+// Importing headcounts or enterprise years from CSV/XLSX, as the asset import does: choose what
+// the file holds, drop it, read the dry run's report (nothing written yet), then commit the valid
+// rows or all rows (all or nothing). GBK files from Chinese Excel read as well as UTF-8.
+import { Alert, Button, Descriptions, Modal, Radio, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../../../shared/contract/assetTransfer';
+import { importLimits } from '../../../../../shared/contract/assetTransfer';
+import type { PeopleImportKind } from '../../../../../shared/contract/people';
+import { api } from '../../../api/client';
+import { errorText } from '../../../errorText';
+import { fileToBase64, mimeOf, saveBase64 } from '../../../files';
+import { FileDrop, ProblemTable } from '../../../importParts';
+
+interface Props {
+  open: boolean;
+  onClose: (imported: boolean) => void;
+}
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+  report: ImportReport;
+}
+
+export function PeopleImportModal({ open, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const [kind, setKind] = useState<PeopleImportKind>('headcounts');
+  const [busy, setBusy] = useState<'reading' | 'writing' | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [imported, setImported] = useState(false);
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+
+  const reset = () => {
+    setLoaded(null);
+    setError(null);
+    setDone(null);
+  };
+
+  const preview = async (file: File) => {
+    reset();
+    if (file.size > importLimits.maxBytes) {
+      setError(t('import.tooLarge', { mb: importLimits.maxBytes / 1024 / 1024 }));
+      return;
+    }
+    setBusy('reading');
+    try {
+      const contentBase64 = await fileToBase64(file);
+      const report = await api.call('people.importPreview', {
+        kind,
+        fileName: file.name,
+        contentBase64,
+      });
+      setLoaded({ fileName: file.name, contentBase64, report });
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const commit = async (mode: 'valid' | 'all') => {
+    if (!loaded) return;
+    setBusy('writing');
+    try {
+      const r = await api.call('people.importCommit', {
+        kind,
+        fileName: loaded.fileName,
+        contentBase64: loaded.contentBase64,
+        mode,
+      });
+      setDone(t('import.done', r));
+      setImported(true);
+      setLoaded(null);
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const template = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await api.call('people.template', { kind, format, language });
+      saveBase64(file.fileName, file.contentBase64, mimeOf(file.fileName));
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  };
+
+  // The importer words its reasons in English; the known ones read in the UI language. They are
+  // looked up in the object, not by key: a reason may hold characters i18next reads as syntax.
+  const reasonText = (reason: string): string => {
+    const known = t('people.import.reasons', { returnObjects: true }) as Record<string, string>;
+    return Object.prototype.hasOwnProperty.call(known, reason) ? (known[reason] ?? reason) : reason;
+  };
+
+  const close = () => {
+    const changed = imported;
+    reset();
+    setImported(false);
+    onClose(changed);
+  };
+
+  const report = loaded?.report;
+  return (
+    <Modal
+      open={open}
+      title={t('people.import.title')}
+      width={860}
+      onCancel={close}
+      footer={
+        report ? (
+          <Space>
+            <Button onClick={reset}>{t('import.another')}</Button>
+            <Button
+              disabled={report.problemCount > 0 || busy !== null}
+              onClick={() => void commit('all')}
+            >
+              {t('import.commitAll', { count: report.rows })}
+            </Button>
+            <Button
+              type="primary"
+              disabled={report.valid === 0 || busy !== null}
+              loading={busy === 'writing'}
+              onClick={() => void commit('valid')}
+            >
+              {t('import.commitValid', { count: report.valid })}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {error && <Alert type="error" showIcon title={error} data-testid="import-error" />}
+        {done && <Alert type="success" showIcon title={done} data-testid="import-done" />}
+        {!report && (
+          <Spin spinning={busy !== null} tip={t('import.reading')}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Radio.Group
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as PeopleImportKind);
+                  reset();
+                }}
+                optionType="button"
+                options={[
+                  { value: 'headcounts', label: t('people.import.kinds.headcounts') },
+                  { value: 'enterprises', label: t('people.import.kinds.enterprises') },
+                ]}
+              />
+              <Typography.Text type="secondary">
+                {t(`people.import.columns.${kind}`)}
+              </Typography.Text>
+              <FileDrop
+                onFile={(file) => void preview(file)}
+                title={t('import.drop')}
+                hint={t('import.hint')}
+              />
+              <Space>
+                <Typography.Text>{t('import.templates')}</Typography.Text>
+                <Button size="small" onClick={() => void template('xlsx')}>
+                  XLSX
+                </Button>
+                <Button size="small" onClick={() => void template('csv')}>
+                  CSV
+                </Button>
+              </Space>
+            </Space>
+          </Spin>
+        )}
+        {report && loaded && (
+          <>
+            <Descriptions size="small" bordered column={3} data-testid="import-report">
+              <Descriptions.Item label={t('import.file')} span={3}>
+                {loaded.fileName} · {report.format.toUpperCase()} · {report.encoding}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('import.rows')}>{report.rows}</Descriptions.Item>
+              <Descriptions.Item label={t('import.valid')}>{report.valid}</Descriptions.Item>
+              <Descriptions.Item label={t('import.problemRows')}>
+                {report.problemCount}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('import.creates')}>{report.creates}</Descriptions.Item>
+              <Descriptions.Item label={t('import.updates')}>{report.updates}</Descriptions.Item>
+              <Descriptions.Item label={t('import.unchanged')}>
+                {report.unchanged}
+              </Descriptions.Item>
+            </Descriptions>
+            {report.unknownHeaders.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('import.unknownHeaders', { headers: report.unknownHeaders.join('、') })}
+              />
+            )}
+            {report.problems.length > 0 ? (
+              <ProblemTable
+                testId="import-problems"
+                problems={report.problems}
+                reasonText={(p) => reasonText(p.reason)}
+              />
+            ) : (
+              <Alert type="success" showIcon title={t('import.noProblems')} />
+            )}
+          </>
+        )}
+      </Space>
+    </Modal>
+  );
+}
