@@ -15,6 +15,7 @@ import type { Area, Ctx, Result } from '../lib/types';
 const METERS = 100;
 const HOURS = 10_000;
 const ROWS = METERS * HOURS;
+const RUNS = 3;
 const START = Date.parse('2024-01-01T00:00:00+08:00');
 
 interface Row {
@@ -107,15 +108,24 @@ export const metersArea: Area = {
   run(ctx): Result[] {
     const rows = rowsOf();
     const csv = csvOf(rows);
-    ctx.log(`meters: bare insert of ${ROWS.toLocaleString('en-US')} rows`);
-    const bareMs = bareInsert(ctx.tempFile('meters-bare.db'), rows);
-    ctx.log(`meters: importing a ${(csv.length / 1e6).toFixed(0)} MB CSV of the same rows`);
-    const imported = importOnce(ctx, csv);
+    // Best of RUNS each: one run of a second or three moves by a third with whatever else the
+    // machine is doing, and the best is what the machine can do — for the limit as for the import.
+    ctx.log(`meters: bare insert of ${ROWS.toLocaleString('en-US')} rows, best of ${RUNS}`);
+    const bareMs = Math.min(
+      ...Array.from({ length: RUNS }, () => bareInsert(ctx.tempFile('meters-bare.db'), rows)),
+    );
+    ctx.log(
+      `meters: importing a ${(csv.length / 1e6).toFixed(0)} MB CSV of the same rows, best of ${RUNS}`,
+    );
+    const imported = Array.from({ length: RUNS }, () => importOnce(ctx, csv)).reduce((a, b) =>
+      b.ms < a.ms ? b : a,
+    );
     const bareRate = ROWS / (bareMs / 1000);
     const importRate = ROWS / (imported.ms / 1000);
     return [
       { name: 'meters.import.rows', value: ROWS, unit: 'rows' },
       { name: 'meters.import.s', value: imported.ms / 1000, unit: 's' },
+      { name: 'meters.import.runs', value: RUNS, unit: 'runs (best taken)' },
       {
         name: 'meters.import.rows_per_s',
         value: importRate,

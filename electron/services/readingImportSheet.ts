@@ -294,16 +294,27 @@ export function parseSheet(
     return value;
   };
 
+  // A long sheet from a text table reads its few cells one by one (no array per row); a wide
+  // sheet needs every cell of a row, so it splits the row once.
+  const byCell = layout.layout === 'long' && rows.cell !== undefined && rows.blank !== undefined;
+  let cells: readonly string[] = [];
+  const cellOf = (r: number, c: number): string =>
+    c < 0 ? '' : byCell ? (rows.cell as (i: number, c: number) => string)(r, c) : (cells[c] ?? '');
+
   for (let r = 1; r < rows.length; r++) {
-    const cells = rows.row(r);
     if (r % 10_000 === 0) onRow?.(r);
-    if (cells.length === 0 || cells.every((c) => c.trim() === '')) continue;
+    if (byCell) {
+      if ((rows.blank as (i: number) => boolean)(r)) continue;
+    } else {
+      cells = rows.row(r);
+      if (cells.length === 0 || cells.every((c) => c.trim() === '')) continue;
+    }
     sheet.rows++;
     const row = r + 1;
-    const at = instantOf(cells[layout.time] ?? '', row);
+    const at = instantOf(cellOf(r, layout.time), row);
     if (layout.layout === 'long') {
-      const code = (cells[layout.meter] ?? '').trim();
-      const serial = (cells[layout.serial] ?? '').trim();
+      const code = cellOf(r, layout.meter).trim();
+      const serial = cellOf(r, layout.serial).trim();
       const ref = code !== '' ? code : serial !== '' ? `serial:${serial}` : '';
       if (ref === '') {
         problems.push(
@@ -318,9 +329,8 @@ export function parseSheet(
         continue;
       }
       const refHeader = header[code !== '' ? layout.meter : layout.serial] ?? '';
-      const value = valueOf(cells[layout.value] ?? '', row, header[layout.value] ?? '', false);
-      const flag =
-        layout.estimated >= 0 ? (cells[layout.estimated] ?? '').trim().toLowerCase() : '';
+      const value = valueOf(cellOf(r, layout.value), row, header[layout.value] ?? '', false);
+      const flag = layout.estimated >= 0 ? cellOf(r, layout.estimated).trim().toLowerCase() : '';
       if (!YES.has(flag) && !NO.has(flag)) {
         problems.push(
           problem(
@@ -338,7 +348,7 @@ export function parseSheet(
       for (let c = 1; c < header.length; c++) {
         const ref = header[c] as string;
         if (ref === '') continue;
-        const value = valueOf(cells[c] ?? '', row, ref, true);
+        const value = valueOf(cellOf(r, c), row, ref, true);
         if (at !== null && value !== null) add(ref, row, ref, at, value, false);
       }
     }

@@ -177,6 +177,10 @@ function readCsvTable(fileName: string, bytes: Buffer, limits: TableLimits): Tab
 export interface TableRows {
   readonly length: number;
   row(index: number): readonly string[];
+  /** One cell without splitting the row (text tables): a million rows make no arrays. */
+  cell?(index: number, column: number): string;
+  /** The row holds nothing but blanks and delimiters (with `cell`). */
+  blank?(index: number): boolean;
 }
 
 export interface RowTable {
@@ -211,14 +215,43 @@ export function readTableRows(
   if (starts[starts.length - 1] === text.length) starts.pop();
   if (starts.length - 1 > limits.maxRows + BLANK_SLACK) tooManyRows(limits.maxRows);
   const delimiter = delimiterOf(text);
+  const delimiterCode = delimiter.charCodeAt(0);
+  /** The end of a line, without its line break (and CR). */
+  const endOf = (index: number, from: number): number => {
+    let to = index + 1 < starts.length ? (starts[index + 1] as number) - 1 : text.length;
+    if (to > from && text.charCodeAt(to - 1) === 13) to -= 1;
+    return to;
+  };
   const rows: TableRows = {
     length: starts.length,
     row(index) {
       const from = starts[index];
       if (from === undefined) return EMPTY;
-      let to = index + 1 < starts.length ? (starts[index + 1] as number) - 1 : text.length;
-      if (to > from && text.charCodeAt(to - 1) === 13) to -= 1;
+      const to = endOf(index, from);
       return to > from ? text.slice(from, to).split(delimiter) : EMPTY;
+    },
+    cell(index, column) {
+      const from = starts[index];
+      if (from === undefined) return '';
+      const to = endOf(index, from);
+      let start = from;
+      for (let k = 0; k < column; k++) {
+        const next = text.indexOf(delimiter, start);
+        if (next === -1 || next >= to) return '';
+        start = next + 1;
+      }
+      const next = text.indexOf(delimiter, start);
+      return text.slice(start, next === -1 || next > to ? to : next);
+    },
+    blank(index) {
+      const from = starts[index];
+      if (from === undefined) return true;
+      const to = endOf(index, from);
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c !== 32 && c !== 9 && c !== delimiterCode) return false;
+      }
+      return true;
     },
   };
   let blank = true;
