@@ -215,6 +215,22 @@ export function lastDataDay(
   return row.day;
 }
 
+/** The first day any of the meters has a rollup in [from, to]; null when none has. */
+export function firstDataDay(
+  db: Db,
+  meterIds: readonly string[],
+  from: string,
+  to: string,
+): string | null {
+  if (meterIds.length === 0) return null;
+  const row = prepared(
+    db,
+    `SELECT min(day) AS day FROM meter_daily
+     WHERE meter_id IN (SELECT value FROM json_each(@ids)) AND day >= @from AND day <= @to`,
+  ).get({ ids: JSON.stringify(meterIds), from, to }) as { day: string | null };
+  return row.day;
+}
+
 /** Σ amounts of a sum map over some meters; null when none of them has data. */
 export function totalOf(sums: ReadonlyMap<string, MeterSum>, meterIds: readonly string[]) {
   let total: number | null = null;

@@ -24,6 +24,7 @@ import type { Handlers } from '../api';
 import { prepared } from '../store/statementCache';
 import type { Db } from '../store/tx';
 import {
+  firstDataDay,
   lastDataDay,
   meterById,
   requirePlace,
@@ -44,11 +45,11 @@ import { localDate, siteTimeZone } from './siteTime';
 
 type Method = 'analytics.yearly' | 'analytics.trend' | 'analytics.monthly';
 
-/** The period of a year on a site: whole, or to the last day with data while it runs. */
+/** The period of a year on a site: whole, or from the first / to the last day with data. */
 function periodOf(db: Db, today: string, meterIds: readonly string[], year: number): Period {
   const end = `${year}-12-31`;
   const last = today <= end ? lastDataDay(db, meterIds, `${year}-01-01`, end) : null;
-  return yearPeriod(year, today, last);
+  return yearPeriod(year, today, last, firstDataDay(db, meterIds, `${year}-01-01`, end));
 }
 
 interface Figures {

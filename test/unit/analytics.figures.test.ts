@@ -49,6 +49,21 @@ describe('per-capita figures', () => {
     expect(yearPeriod(2024, '2024-03-10', null)).toMatchObject({ to: '2024-03-09', days: 69 });
     expect(yearPeriod(2024, '2024-01-01', null)).toMatchObject({ to: '2024-01-01', days: 1 });
   });
+
+  it('starts a year on its first day with data when the history begins inside it', () => {
+    const first = yearPeriod(2021, '2026-05-01', null, '2021-12-05');
+    expect(first).toEqual({
+      year: 2021,
+      from: '2021-12-05',
+      to: '2021-12-31',
+      days: 27,
+      partial: true,
+    });
+    expect(previousPeriod(first)).toMatchObject({ from: '2020-12-05', to: '2020-12-31', days: 27 });
+    // Data from the first of January on, or from an earlier year: the whole year.
+    expect(yearPeriod(2022, '2026-05-01', null, '2022-01-01')).toMatchObject({ partial: false });
+    expect(yearPeriod(2022, '2026-05-01', null, null)).toMatchObject({ days: 365 });
+  });
 });
 
 describe('balanceOf', () => {

@@ -93,17 +93,26 @@ export interface Period {
 /**
  * The reporting period of a year: the whole year, unless the year is still running on `today`
  * (the site's local date), when it ends on the last day with data (or yesterday when there is
- * none yet), so the days divided by are days that could have data.
+ * none yet), so the days divided by are days that could have data; and it starts on the first
+ * day with data when the meters' history begins inside the year (a first year read from
+ * December is a month, not a year).
  */
-export function yearPeriod(year: number, today: string, lastDataDay: string | null): Period {
-  const from = `${year}-01-01`;
+export function yearPeriod(
+  year: number,
+  today: string,
+  lastDataDay: string | null,
+  firstDataDay: string | null = null,
+): Period {
+  const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  const from =
+    firstDataDay !== null && firstDataDay > start && firstDataDay <= end ? firstDataDay : start;
   let to = end;
   if (today <= end) {
     const cap = lastDataDay !== null && lastDataDay < today ? lastDataDay : addDays(today, -1);
     to = cap < from ? from : cap;
   }
-  return { year, from, to, days: daysBetween(from, to), partial: to < end };
+  return { year, from, to, days: daysBetween(from, to), partial: from > start || to < end };
 }
 
 /**
@@ -112,9 +121,12 @@ export function yearPeriod(year: number, today: string, lastDataDay: string | nu
  */
 export function previousPeriod(p: Period): Period {
   const year = p.year - 1;
-  const from = `${year}-01-01`;
-  let to = `${year}${p.to.slice(4)}`;
-  if (to.endsWith('-02-29') && !isLeap(year)) to = `${year}-02-28`;
+  const shift = (day: string) => {
+    const moved = `${year}${day.slice(4)}`;
+    return moved.endsWith('-02-29') && !isLeap(year) ? `${year}-02-28` : moved;
+  };
+  const from = shift(p.from);
+  const to = shift(p.to);
   return { year, from, to, days: daysBetween(from, to), partial: p.partial };
 }
 
