@@ -168,7 +168,18 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Utility Desk',
     backgroundColor: '#ffffff',
-    webPreferences,
+    // Written out rather than `webPreferences,`: the security scan (electronegativity) reads the
+    // options at the call and would count a shared object as isolation left off.
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   // Shown once painted, so the user never sees an empty white frame.
   win.once('ready-to-show', () => win.show());

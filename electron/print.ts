@@ -88,7 +88,19 @@ export async function runPrint(
   // Never shown, so Chromium would treat it as a background page and slow its timers down.
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { ...setup.webPreferences, backgroundThrottling: false },
+    // The app window's settings written out (the security scan reads them at the call; the
+    // tests check they equal the app window's), plus no throttling for a page never shown.
+    webPreferences: {
+      preload: setup.webPreferences.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
+      backgroundThrottling: false,
+    },
   });
   try {
     await win.loadURL(setup.origin + job.path.slice(1));
