@@ -10,7 +10,9 @@ import { readingImportLimits } from '../../shared/contract/readingImport';
 import type { Api } from '../api';
 import { allowedHosts, hostAllowed, originAllowed, tokenAllowed } from './guard';
 import { httpStatusOf } from './httpStatus';
+import { isPrintPath, renderPdf } from './printPdf';
 import { contentTypeOf, resolveStatic } from './staticFiles';
+import { toErrorBody } from '../errors';
 
 export interface WebHostOptions {
   /** The API, or a core that may still be refused (recoverableCore.ts): only dispatch is used. */
@@ -36,6 +38,9 @@ const fileMethods = new Set<string>(
     )
     .map(([name]) => name),
 );
+
+/** POST /api/print.pdf {path}: the web host's PDF of a print route (printPdf.ts). */
+export const PDF_METHOD = 'print.pdf';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -153,9 +158,36 @@ export function createWebHost(options: WebHostOptions): http.Server {
       } catch {
         return reject({ code: 'BAD_REQUEST', message: 'The body is not valid JSON' });
       }
+      if (method === PDF_METHOD) return sendPdf(res, input);
       const envelope = options.api.dispatch(method, input);
       send(res, envelope.ok ? 200 : httpStatusOf[envelope.error.code], envelope);
     });
+  }
+
+  /** The web host's own method (not the API's): a print route as a PDF download. */
+  function sendPdf(res: http.ServerResponse, input: unknown): void {
+    const path = (input as { path?: unknown } | null)?.path;
+    if (!isPrintPath(path)) {
+      return sendError(res, { code: 'BAD_REQUEST', message: 'path must be a /print/ route' });
+    }
+    const { port } = server.address() as AddressInfo;
+    const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    renderPdf(
+      `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      options.token,
+      path,
+    ).then(
+      (pdf) => {
+        res.writeHead(200, {
+          'Content-Type': 'application/pdf',
+          'Content-Length': pdf.length,
+          'Cache-Control': 'no-store',
+          ...securityHeaders,
+        });
+        res.end(pdf);
+      },
+      (error: unknown) => sendError(res, toErrorBody(error)),
+    );
   }
 
   function handleStatic(

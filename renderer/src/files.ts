@@ -22,7 +22,7 @@ export function saveText(fileName: string, text: string, type = 'text/csv;charse
 }
 
 /** A download the browser names `fileName`, through a temporary Blob link. */
-function saveBlob(fileName: string, blob: Blob): void {
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

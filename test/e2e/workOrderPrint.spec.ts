@@ -6,6 +6,7 @@
 // copies, a crew's batch, marking printed, and the sheet in English. PNGs of first and last pages
 // land in test-results/ to be looked at.
 import { expect, test } from '@playwright/test';
+import path from 'node:path';
 import jsQR from 'jsqr';
 import type { PrintData } from '../../shared/contract/workOrderPrint';
 import type { WorkOrderRow } from '../../shared/contract/workOrders';
@@ -16,6 +17,7 @@ import {
   openPrint,
   ORDER_NUMBER,
   printToPdf,
+  readPdf,
   renderedFonts,
   renderEnds,
   selectionPath,
@@ -188,7 +190,15 @@ test('from the list: tick orders, print A5 compact with copies, mark printed; a 
   await expect(page).toHaveURL(/\/print\/work-orders\?layout=a5x2&copies=2#ids=/);
   const pages = await laidOut(page);
   await expect(page.getByTestId('print-summary')).toContainText('3 张工单 × 2 份');
-  await expect(page.getByTestId('print-web-pdf')).toContainText('另存为 PDF');
+  // The web host makes the PDF itself from the same route, and the browser downloads it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '另存为 PDF…' }).click();
+  const downloaded = path.join('test-results', 'work-orders-a5-download.pdf');
+  await (await download).saveAs(downloaded);
+  const fromHost = readPdf(downloaded);
+  expect(fromHost.pages).toBe(pages);
+  for (const number of numbers) expect(fromHost.texts.join('')).toContain(number ?? 'missing');
+  await expect(page.getByText('已将 3 张工单标记为已打印')).toBeVisible();
   const pdf = await printToPdf(page, 'work-orders-a5');
   expect(pdf.pages).toBe(pages);
   // A4 landscape: two A5 sheets side by side.
@@ -196,7 +206,7 @@ test('from the list: tick orders, print A5 compact with copies, mark printed; a 
   for (const number of numbers) expect(pdf.texts.join('')).toContain(number ?? 'missing');
 
   await page.getByRole('button', { name: '打印…' }).click();
-  await expect(page.getByText('已将 3 张工单标记为已打印')).toBeVisible();
+  await expect(page.getByText('已将 3 张工单标记为已打印').last()).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { printed?: number }).printed)).toBe(1);
   await page.getByRole('button', { name: '返回' }).click();
   await page

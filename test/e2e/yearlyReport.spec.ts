@@ -120,6 +120,15 @@ test('the yearly report prints to a PDF whose headline figures are the API’s',
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(OUT, 'yearly-report')]);
   const pngs = fs.readdirSync(OUT).filter((f) => /^yearly-report-\d+\.png$/.test(f));
   expect(pngs.length).toBeGreaterThanOrEqual(2);
+
+  // The toolbar's PDF: the web host renders the same route and the browser downloads it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '另存为 PDF…' }).click();
+  const saved = path.join(OUT, 'yearly-report-download.pdf');
+  await (await download).saveAs(saved);
+  const downloaded = execFileSync('pdftotext', ['-enc', 'UTF-8', saved, '-'], { encoding: 'utf8' });
+  expect(downloaded).toContain(`${year}年度公用设施能耗与运维报告`);
+  expect(downloaded).toContain(`总量 ${formatNumber(yearly.water.total, 0)} m³`);
 });
 
 test('the start page opens the report for the chosen site and year', async ({ page, request }) => {

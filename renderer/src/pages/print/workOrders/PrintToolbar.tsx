@@ -14,7 +14,7 @@ import {
 } from '../../../../../shared/contract/workOrderPrint';
 import { api } from '../../../api/client';
 import { errorText } from '../../../errorText';
-import { canWritePdf, pdfName, printSheets } from './printOutput';
+import { pdfName, printSheets } from './printOutput';
 
 interface Props {
   layout: PrintLayout;
@@ -116,15 +116,6 @@ export function PrintToolbar(props: Props) {
             t('workOrderPrint.toolbar.truncated', { total: props.total, shown: ids.length })}
         </Typography.Text>
       </Space>
-      {!canWritePdf() && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginTop: 8 }}
-          title={t('workOrderPrint.toolbar.webPdf')}
-          data-testid="print-web-pdf"
-        />
-      )}
       {props.overflowing > 0 && (
         <Alert
           type="warning"

@@ -6,7 +6,7 @@
 // logo are loaded and every chart has drawn, it sets <body data-ready="1"> (tests, scripts) and
 // <html data-print-ready="pages"> (the Electron shell); a failure goes to <html data-print-error>.
 import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Result, Space, Typography } from 'antd';
+import { App, Button, Result, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,7 +14,7 @@ import { Year } from '../../../../../shared/contract/people';
 import { Id } from '../../../../../shared/contract/common';
 import type { PrintOutput } from '../../../../../shared/contract/workOrderPrint';
 import { errorText } from '../../../errorText';
-import { canWritePdf, printSheets } from '../workOrders/printOutput';
+import { printSheets } from '../workOrders/printOutput';
 import { loadReport, type ReportData } from './loadReport';
 import { MonthlySection, REPORT_CHARTS, TrendSection } from './ReportChartSections';
 import { HeadlineSection, ParkSection, ReportHeader } from './ReportHeadline';
@@ -170,30 +170,20 @@ function ReportView({
           >
             {t('yearlyReport.toolbar.print')}
           </Button>
-          {canWritePdf() && (
-            <Button
-              icon={<FilePdfOutlined />}
-              disabled={!ready}
-              loading={busy === 'pdf'}
-              onClick={() => void run('pdf')}
-            >
-              {t('yearlyReport.toolbar.pdf')}
-            </Button>
-          )}
+          <Button
+            icon={<FilePdfOutlined />}
+            disabled={!ready}
+            loading={busy === 'pdf'}
+            onClick={() => void run('pdf')}
+          >
+            {t('yearlyReport.toolbar.pdf')}
+          </Button>
           <Typography.Text data-testid="yearly-report-status">
             {pages === null
               ? t('yearlyReport.toolbar.preparing')
               : t('yearlyReport.toolbar.ready', { count: pages })}
           </Typography.Text>
         </Space>
-        {!canWritePdf() && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginTop: 8 }}
-            title={t('yearlyReport.toolbar.webPdf')}
-          />
-        )}
       </div>
       {props && (
         <div className="yr-report" ref={sheet} lang={language} data-testid="yearly-report">
