@@ -206,10 +206,20 @@ export function lastDataDay(
   from: string,
   to: string,
 ): string | null {
+  return dataDay(db, 'max', meterIds, from, to);
+}
+
+function dataDay(
+  db: Db,
+  end: 'min' | 'max',
+  meterIds: readonly string[],
+  from: string,
+  to: string,
+): string | null {
   if (meterIds.length === 0) return null;
   const row = prepared(
     db,
-    `SELECT max(day) AS day FROM meter_daily
+    `SELECT ${end}(day) AS day FROM meter_daily
      WHERE meter_id IN (SELECT value FROM json_each(@ids)) AND day >= @from AND day <= @to`,
   ).get({ ids: JSON.stringify(meterIds), from, to }) as { day: string | null };
   return row.day;
@@ -222,13 +232,7 @@ export function firstDataDay(
   from: string,
   to: string,
 ): string | null {
-  if (meterIds.length === 0) return null;
-  const row = prepared(
-    db,
-    `SELECT min(day) AS day FROM meter_daily
-     WHERE meter_id IN (SELECT value FROM json_each(@ids)) AND day >= @from AND day <= @to`,
-  ).get({ ids: JSON.stringify(meterIds), from, to }) as { day: string | null };
-  return row.day;
+  return dataDay(db, 'min', meterIds, from, to);
 }
 
 /** Σ amounts of a sum map over some meters; null when none of them has data. */
