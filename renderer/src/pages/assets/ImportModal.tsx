@@ -1,6 +1,6 @@
 // Import assets from CSV or XLSX in two steps: a dry run that lists every row's problems and
 // writes nothing, then a commit of the valid rows (or all rows, or nothing) in one transaction.
-import { Alert, Button, Descriptions, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/contract/assetTransfer';
@@ -8,7 +8,8 @@ import { importLimits } from '../../../../shared/contract/assetTransfer';
 import { api } from '../../api/client';
 import { errorText } from '../../errorText';
 import { fileToBase64, mimeOf, saveBase64 } from '../../files';
-import { FileDrop, ProblemTable } from '../../importParts';
+import { FileDrop } from '../../importParts';
+import { ImportReportView, TemplateButtons } from '../../importReport';
 
 interface Props {
   open: boolean;
@@ -133,51 +134,13 @@ export function ImportModal({ open, onClose }: Props) {
               title={t('import.drop')}
               hint={t('import.hint')}
             />
-            <Space style={{ marginTop: 8 }}>
-              <Typography.Text>{t('import.templates')}</Typography.Text>
-              <Button size="small" onClick={() => void template('xlsx')}>
-                XLSX
-              </Button>
-              <Button size="small" onClick={() => void template('csv')}>
-                CSV
-              </Button>
-            </Space>
+            <div style={{ marginTop: 8 }}>
+              <TemplateButtons onTemplate={(format) => void template(format)} />
+            </div>
           </Spin>
         )}
         {report && loaded && (
-          <>
-            <Descriptions size="small" bordered column={3} data-testid="import-report">
-              <Descriptions.Item label={t('import.file')} span={3}>
-                {loaded.fileName} · {report.format.toUpperCase()} · {report.encoding}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('import.rows')}>{report.rows}</Descriptions.Item>
-              <Descriptions.Item label={t('import.valid')}>{report.valid}</Descriptions.Item>
-              <Descriptions.Item label={t('import.problemRows')}>
-                {report.problemCount}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('import.creates')}>{report.creates}</Descriptions.Item>
-              <Descriptions.Item label={t('import.updates')}>{report.updates}</Descriptions.Item>
-              <Descriptions.Item label={t('import.unchanged')}>
-                {report.unchanged}
-              </Descriptions.Item>
-            </Descriptions>
-            {report.unknownHeaders.length > 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                title={t('import.unknownHeaders', { headers: report.unknownHeaders.join('、') })}
-              />
-            )}
-            {report.problems.length > 0 ? (
-              <ProblemTable
-                testId="import-problems"
-                problems={report.problems}
-                reasonText={(p) => reasonText(p.reason)}
-              />
-            ) : (
-              <Alert type="success" showIcon title={t('import.noProblems')} />
-            )}
-          </>
+          <ImportReportView fileName={loaded.fileName} report={report} reasonText={reasonText} />
         )}
       </Space>
     </Modal>

@@ -1,7 +1,7 @@
 // Importing headcounts or enterprise years from CSV/XLSX, as the asset import does: choose what
 // the file holds, drop it, read the dry run's report (nothing written yet), then commit the valid
 // rows or all rows (all or nothing). GBK files from Chinese Excel read as well as UTF-8.
-import { Alert, Button, Descriptions, Modal, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Modal, Radio, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../../shared/contract/assetTransfer';
@@ -10,7 +10,8 @@ import type { PeopleImportKind } from '../../../../../shared/contract/people';
 import { api } from '../../../api/client';
 import { errorText } from '../../../errorText';
 import { fileToBase64, mimeOf, saveBase64 } from '../../../files';
-import { FileDrop, ProblemTable } from '../../../importParts';
+import { FileDrop } from '../../../importParts';
+import { ImportReportView, TemplateButtons } from '../../../importReport';
 
 interface Props {
   open: boolean;
@@ -159,52 +160,12 @@ export function PeopleImportModal({ open, onClose }: Props) {
                 title={t('import.drop')}
                 hint={t('import.hint')}
               />
-              <Space>
-                <Typography.Text>{t('import.templates')}</Typography.Text>
-                <Button size="small" onClick={() => void template('xlsx')}>
-                  XLSX
-                </Button>
-                <Button size="small" onClick={() => void template('csv')}>
-                  CSV
-                </Button>
-              </Space>
+              <TemplateButtons onTemplate={(format) => void template(format)} />
             </Space>
           </Spin>
         )}
         {report && loaded && (
-          <>
-            <Descriptions size="small" bordered column={3} data-testid="import-report">
-              <Descriptions.Item label={t('import.file')} span={3}>
-                {loaded.fileName} · {report.format.toUpperCase()} · {report.encoding}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('import.rows')}>{report.rows}</Descriptions.Item>
-              <Descriptions.Item label={t('import.valid')}>{report.valid}</Descriptions.Item>
-              <Descriptions.Item label={t('import.problemRows')}>
-                {report.problemCount}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('import.creates')}>{report.creates}</Descriptions.Item>
-              <Descriptions.Item label={t('import.updates')}>{report.updates}</Descriptions.Item>
-              <Descriptions.Item label={t('import.unchanged')}>
-                {report.unchanged}
-              </Descriptions.Item>
-            </Descriptions>
-            {report.unknownHeaders.length > 0 && (
-              <Alert
-                type="warning"
-                showIcon
-                title={t('import.unknownHeaders', { headers: report.unknownHeaders.join('、') })}
-              />
-            )}
-            {report.problems.length > 0 ? (
-              <ProblemTable
-                testId="import-problems"
-                problems={report.problems}
-                reasonText={(p) => reasonText(p.reason)}
-              />
-            ) : (
-              <Alert type="success" showIcon title={t('import.noProblems')} />
-            )}
-          </>
+          <ImportReportView fileName={loaded.fileName} report={report} reasonText={reasonText} />
         )}
       </Space>
     </Modal>
