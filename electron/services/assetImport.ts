@@ -98,7 +98,7 @@ function runImport(ctx: Ctx, file: ImportFile, mode: 'preview' | 'valid' | 'all'
       skipped: drafts.length - outcome.created - outcome.updated - outcome.unchanged,
     };
     if (mode === 'preview') {
-      throw new DryRunDone(reportOf(table, drafts.length, counts, problems, headers.unknown));
+      throw new DryRunDone(importReportOf(table, drafts.length, counts, problems, headers.unknown));
     }
     if (mode === 'all' && problems.length > 0) {
       const first = problems[0] as ImportProblem;
@@ -128,7 +128,8 @@ function runImport(ctx: Ctx, file: ImportFile, mode: 'preview' | 'valid' | 'all'
   });
 }
 
-function reportOf(
+/** The dry-run report of a register-style import (assets, people) from its counts and problems. */
+export function importReportOf(
   table: Table,
   rows: number,
   counts: ImportCounts,

@@ -31,10 +31,10 @@ import {
   peopleColumns,
   RowReader,
   SiteIndex,
-  type HeaderMatch,
   type PeopleKey,
 } from './peopleSheet';
-import { readTableFile, type Table } from './tableFile';
+import { importReportOf } from './assetImport';
+import { readTableFile } from './tableFile';
 import { tableBytes } from './tableWrite';
 
 type Outcome = 'created' | 'updated' | 'unchanged';
@@ -183,7 +183,8 @@ function runImport(
       else counts[outcome] += 1;
       problems.push(...reader.problems);
     });
-    if (mode === 'preview') throw new DryRunDone(reportOf(table, rows, counts, problems, match));
+    if (mode === 'preview')
+      throw new DryRunDone(importReportOf(table, rows, counts, problems, match.unknown));
     if (mode === 'all' && problems.length > 0) {
       const first = problems[0] as ImportProblem;
       throw new DeskError(
@@ -209,27 +210,6 @@ function runImport(
     });
     return counts;
   });
-}
-
-function reportOf(
-  table: Table,
-  rows: number,
-  counts: Counts,
-  problems: ImportProblem[],
-  match: HeaderMatch,
-): ImportReport {
-  return {
-    format: table.format,
-    encoding: table.encoding,
-    rows,
-    valid: counts.created + counts.updated + counts.unchanged,
-    creates: counts.created,
-    updates: counts.updated,
-    unchanged: counts.unchanged,
-    problems: problems.slice(0, maxReportedProblems),
-    problemCount: problems.length,
-    unknownHeaders: match.unknown.slice(0, 100),
-  };
 }
 
 const examples: Record<PeopleImportKind, Partial<Record<PeopleKey, string | number>>> = {
