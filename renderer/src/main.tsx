@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
+import { readToken } from './api/client';
 import './app.css';
 import './i18n';
 import { AppShell } from './shell/AppShell';
@@ -26,6 +27,10 @@ function Root() {
     </ConfigProvider>
   );
 }
+
+// The web host's token comes in the address (#token=…); keep it for this tab before anything else
+// runs, so a page left at once (a link followed, a print page opened) still holds it.
+readToken();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');

@@ -23,7 +23,16 @@ export function readToken(): string | null {
   if (match?.[1]) {
     const token = decodeURIComponent(match[1]);
     sessionStorage.setItem(TOKEN_KEY, token);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    // Only the token leaves the address; the rest of the fragment (a print page's #ids=…) stays.
+    const rest = window.location.hash
+      .replace(/(^#|&)token=[^&]*/, '$1')
+      .replace(/^#&/, '#')
+      .replace(/&$/, '');
+    history.replaceState(
+      null,
+      '',
+      window.location.pathname + window.location.search + (rest === '#' ? '' : rest),
+    );
     return token;
   }
   return sessionStorage.getItem(TOKEN_KEY);
