@@ -1,5 +1,6 @@
 // The dry-run report of a register-style import (assets, people): what the file held, what a
-// commit would create, update or leave, the headers nobody reads, and the problems by row. One
+// commit would create, update or leave, the headers nobody reads, the problems by row, and the
+// footer's commit buttons. One
 // component for every import that answers with the contract's ImportReport, so they read alike.
 import { Alert, Button, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +62,38 @@ export function TemplateButtons({ onTemplate }: { onTemplate: (format: TableForm
       </Button>
       <Button size="small" onClick={() => onTemplate('csv')}>
         CSV
+      </Button>
+    </Space>
+  );
+}
+
+/** The report's actions: another file, all rows or nothing, or only the rows without problems. */
+export function ImportFooter({
+  report,
+  busy,
+  onAnother,
+  onCommit,
+}: {
+  report: ImportReport;
+  /** Something is running ('writing' while a commit is); null when idle. */
+  busy: string | null;
+  onAnother: () => void;
+  onCommit: (mode: 'all' | 'valid') => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      <Button onClick={onAnother}>{t('import.another')}</Button>
+      <Button disabled={report.problemCount > 0 || busy !== null} onClick={() => onCommit('all')}>
+        {t('import.commitAll', { count: report.rows })}
+      </Button>
+      <Button
+        type="primary"
+        disabled={report.valid === 0 || busy !== null}
+        loading={busy === 'writing'}
+        onClick={() => onCommit('valid')}
+      >
+        {t('import.commitValid', { count: report.valid })}
       </Button>
     </Space>
   );

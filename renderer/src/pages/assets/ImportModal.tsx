@@ -1,6 +1,6 @@
 // Import assets from CSV or XLSX in two steps: a dry run that lists every row's problems and
 // writes nothing, then a commit of the valid rows (or all rows, or nothing) in one transaction.
-import { Alert, Button, Modal, Space, Spin } from 'antd';
+import { Alert, Modal, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/contract/assetTransfer';
@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../errorText';
 import { fileToBase64, mimeOf, saveBase64 } from '../../files';
 import { FileDrop } from '../../importParts';
-import { ImportReportView, TemplateButtons } from '../../importReport';
+import { ImportFooter, ImportReportView, TemplateButtons } from '../../importReport';
 
 interface Props {
   open: boolean;
@@ -104,23 +104,12 @@ export function ImportModal({ open, onClose }: Props) {
       }}
       footer={
         report ? (
-          <Space>
-            <Button onClick={reset}>{t('import.another')}</Button>
-            <Button
-              disabled={report.problemCount > 0 || busy !== null}
-              onClick={() => void commit('all')}
-            >
-              {t('import.commitAll', { count: report.rows })}
-            </Button>
-            <Button
-              type="primary"
-              disabled={report.valid === 0 || busy !== null}
-              loading={busy === 'writing'}
-              onClick={() => void commit('valid')}
-            >
-              {t('import.commitValid', { count: report.valid })}
-            </Button>
-          </Space>
+          <ImportFooter
+            report={report}
+            busy={busy}
+            onAnother={reset}
+            onCommit={(mode) => void commit(mode)}
+          />
         ) : null
       }
     >

@@ -1,7 +1,7 @@
 // Importing headcounts or enterprise years from CSV/XLSX, as the asset import does: choose what
 // the file holds, drop it, read the dry run's report (nothing written yet), then commit the valid
 // rows or all rows (all or nothing). GBK files from Chinese Excel read as well as UTF-8.
-import { Alert, Button, Modal, Radio, Space, Spin, Typography } from 'antd';
+import { Alert, Modal, Radio, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../../shared/contract/assetTransfer';
@@ -11,7 +11,7 @@ import { api } from '../../../api/client';
 import { errorText } from '../../../errorText';
 import { fileToBase64, mimeOf, saveBase64 } from '../../../files';
 import { FileDrop } from '../../../importParts';
-import { ImportReportView, TemplateButtons } from '../../../importReport';
+import { ImportFooter, ImportReportView, TemplateButtons } from '../../../importReport';
 
 interface Props {
   open: boolean;
@@ -114,23 +114,12 @@ export function PeopleImportModal({ open, onClose }: Props) {
       onCancel={close}
       footer={
         report ? (
-          <Space>
-            <Button onClick={reset}>{t('import.another')}</Button>
-            <Button
-              disabled={report.problemCount > 0 || busy !== null}
-              onClick={() => void commit('all')}
-            >
-              {t('import.commitAll', { count: report.rows })}
-            </Button>
-            <Button
-              type="primary"
-              disabled={report.valid === 0 || busy !== null}
-              loading={busy === 'writing'}
-              onClick={() => void commit('valid')}
-            >
-              {t('import.commitValid', { count: report.valid })}
-            </Button>
-          </Space>
+          <ImportFooter
+            report={report}
+            busy={busy}
+            onAnother={reset}
+            onCommit={(mode) => void commit(mode)}
+          />
         ) : null
       }
     >
